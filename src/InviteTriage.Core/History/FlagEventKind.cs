@@ -1,0 +1,15 @@
+namespace InviteTriage.Core.History;
+
+public enum FlagEventKind
+{
+    FlockDetected = 0,
+    FlockGrew = 1,
+    FlockMerged = 2,
+    FlockReopened = 3,
+    FlockWithdrawn = 4,
+    FlockDismissed = 5,
+    StatusChanged = 6,
+    Imported = 7,
+    SettingsChanged = 8,
+    Undone = 9,
+}

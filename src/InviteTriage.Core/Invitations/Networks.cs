@@ -1,0 +1,6 @@
+namespace InviteTriage.Core.Invitations;
+
+public static class Networks
+{
+    public const string LinkedIn = "linkedin";
+}
