@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using InviteTriage.Cli;
+
+return await TriageCli.RunAsync(args, new CliConsole(Console.Out, Console.Error), configuration: null, CancellationToken.None);

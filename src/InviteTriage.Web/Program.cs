@@ -1,27 +1,36 @@
-using InviteTriage.Web.Components;
+using InviteTriage.Data.Database;
+using InviteTriage.Web;
+using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+Log.Logger = TriageLogging.CreateBootstrapLogger();
+try
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddTriageLogging();
+    builder.AddTriageWeb();
+
+    var app = builder.Build();
+    await TriageDatabase.MigrateAsync(app.Services, app.Lifetime.ApplicationStopping);
+    app.UseTriagePipeline();
+    app.MapTriageEndpoints();
+    await app.RunAsync();
+    return 0;
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
+catch (DatabaseUnavailableException ex)
+{
+    // The message names the database and the reason; a stack trace would only bury it.
+    Log.Fatal("{Reason}", ex.Message);
+    return 1;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "InviteTriage stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
 
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using InviteTriage.Cli.Commands;
+
+namespace InviteTriage.Cli;
+
+/// <summary>The <c>invitetriage</c> command line: the verbs of DESIGN.md over the same services as the web app.</summary>
+internal static class TriageCli
+{
+    // configuration wins over appsettings and the environment; the tests pass their database through it.
+    public static async Task<int> RunAsync(string[] args, CliConsole console, IReadOnlyDictionary<string, string?>? configuration, CancellationToken cancellationToken)
+    {
+        var host = new CliHost(console, configuration);
+        var root = new RootCommand("InviteTriage: triage connection invitations and answer invitation flocks together.")
+        {
+            UsersCommand.Create(host),
+            TokensCommand.Create(host),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await console.Error.WriteLineAsync(error.Message);
+            }
+
+            await console.Error.WriteLineAsync("Run 'invitetriage --help' for usage.");
+            return ExitCodes.Failed;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+    }
+}

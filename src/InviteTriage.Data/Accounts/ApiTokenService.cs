@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using System.Text;
+using InviteTriage.Core.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace InviteTriage.Data.Accounts;
+
+/// <summary>
+/// Personal access tokens. A token is 32 random bytes, so a plain SHA-256 of it is enough at rest:
+/// slow password hashes guard guessable secrets, and these cannot be guessed.
+/// </summary>
+public sealed class ApiTokenService(IDbContextFactory<TriageDbContext> dbFactory, TimeProvider time)
+{
+    public const string TokenPrefix = "itk_";
+
+    // Writing LastUsedAt on every request would turn every read into a write; a minute is precise enough.
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    public async Task<CreatedApiToken> CreateAsync(string ownerId, string? name, CancellationToken cancellationToken)
+    {
+        var plainText = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = new ApiToken
+        {
+            OwnerId = ownerId,
+            Name = string.IsNullOrWhiteSpace(name) ? "API token" : name.Trim(),
+            TokenHash = Hash(plainText),
+            Prefix = plainText[..(TokenPrefix.Length + 6)],
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CreatedApiToken(token, plainText);
+    }
+
+    /// <summary>The owner of a live token, or null for a malformed, unknown or revoked one.</summary>
+    public async Task<string?> AuthenticateAsync(string presented, CancellationToken cancellationToken)
+    {
+        if (!presented.StartsWith(TokenPrefix, StringComparison.Ordinal) || presented.Length > 200)
+        {
+            return null;
+        }
+
+        var hash = Hash(presented);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var token = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
+            .Select(t => new { t.Id, t.OwnerId, t.LastUsedAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (token is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (token.LastUsedAt is null || now - token.LastUsedAt.Value >= LastUsedResolution)
+        {
+            await db.ApiTokens.Where(t => t.Id == token.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+        }
+
+        return token.OwnerId;
+    }
+
+    public async Task<IReadOnlyList<ApiToken>> ListAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ApiTokens.AsNoTracking()
+            .Where(t => t.OwnerId == ownerId)
+            .OrderByDescending(t => t.CreatedAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Revokes one of the owner's tokens; false when there is no such token of theirs.</summary>
+    public async Task<bool> RevokeAsync(string ownerId, long id, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var revoked = await db.ApiTokens
+            .Where(t => t.Id == id && t.OwnerId == ownerId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        return revoked == 1;
+    }
+
+    private static string Hash(string plainText) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plainText)));
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

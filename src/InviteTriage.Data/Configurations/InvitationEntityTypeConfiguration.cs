@@ -1,0 +1,43 @@
+using InviteTriage.Core.Flocks;
+using InviteTriage.Core.Imports;
+using InviteTriage.Core.Invitations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InviteTriage.Data.Configurations;
+
+internal sealed class InvitationEntityTypeConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> builder)
+    {
+        builder.HasOwner(i => i.OwnerId);
+        builder.Property(i => i.Network).HasMaxLength(40);
+        builder.Property(i => i.ExternalId).HasMaxLength(200);
+        builder.Property(i => i.SenderName).HasMaxLength(400);
+        builder.Property(i => i.SenderHeadline).HasMaxLength(1000);
+        builder.Property(i => i.Company).HasMaxLength(400);
+        builder.Property(i => i.CompanyKey).HasMaxLength(400);
+        builder.Property(i => i.SenderProfileUrl).HasMaxLength(1000);
+        builder.Property(i => i.SenderKey).HasMaxLength(1000);
+        builder.Property(i => i.Message).HasMaxLength(8000);
+        builder.Property(i => i.AcceptUrl).HasMaxLength(2000);
+
+        builder.HasOne<Flock>().WithMany().HasForeignKey(i => i.FlockId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<ImportBatch>().WithMany().HasForeignKey(i => i.ImportBatchId).OnDelete(DeleteBehavior.SetNull);
+
+        // The inbox: one user's invitations by status, newest first.
+        builder.HasIndex(i => new { i.OwnerId, i.Status, i.SentAt });
+        // The detector's neighbourhood: one user's invitations of one company around a time.
+        builder.HasIndex(i => new { i.OwnerId, i.CompanyKey, i.SentAt });
+        // The cross-recipient rules: the same sender, or the same company, across all users.
+        builder.HasIndex(i => new { i.SenderKey, i.SentAt });
+        builder.HasIndex(i => new { i.CompanyKey, i.SentAt });
+        // Dedupe keys (FORMATS.md): the source's id when there is one, else the sender and the minute.
+        builder.HasIndex(i => new { i.OwnerId, i.Network, i.ExternalId })
+            .IsUnique()
+            .HasFilter("\"ExternalId\" IS NOT NULL");
+        builder.HasIndex(i => new { i.OwnerId, i.Network, i.SenderKey, i.SentMinute })
+            .IsUnique()
+            .HasFilter("\"ExternalId\" IS NULL");
+    }
+}

@@ -1,0 +1,7 @@
+namespace InviteTriage.Data.Database;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,59 @@
+using InviteTriage.Data.Accounts;
+using InviteTriage.Data.Database;
+using InviteTriage.Data.Invitations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace InviteTriage.Data;
+
+public static class DependencyInjection
+{
+    /// <summary>The store, the Identity stores and the use-case services, for the web app and the CLI.</summary>
+    public static IdentityBuilder AddTriageData(this IHostApplicationBuilder builder)
+    {
+        var location = DatabaseLocation.From(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(location);
+        services.AddSingleton(TimeProvider.System);
+
+        // One context per operation (Blazor Server circuits live long); the factory also registers a scoped context.
+        services.AddDbContextFactory<TriageDbContext>(options => Configure(options, location));
+
+        services.AddScoped<AccountService>();
+        services.AddScoped<ApiTokenService>();
+        services.AddScoped<InvitationQueries>();
+
+        return services
+            .AddIdentityCore<TriageUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                // Length beats composition rules (NIST SP 800-63B), so only a minimum length is asked.
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<TriageDbContext>();
+    }
+
+    private static void Configure(DbContextOptionsBuilder options, DatabaseLocation location)
+    {
+        switch (location.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(location.ConnectionString).AddInterceptors(new SqlitePragmas());
+                break;
+            default:
+                throw new DatabaseUnavailableException(
+                    $"Database:Provider {location.Provider} is not supported by this build yet; use Sqlite.");
+        }
+    }
+}

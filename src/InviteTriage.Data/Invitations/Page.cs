@@ -1,0 +1,3 @@
+namespace InviteTriage.Data.Invitations;
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
