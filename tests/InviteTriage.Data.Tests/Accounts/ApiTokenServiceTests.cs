@@ -1,0 +1,76 @@
+using InviteTriage.Data.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InviteTriage.Data.Tests.Accounts;
+
+public sealed class ApiTokenServiceTests : IClassFixture<TriageStore>
+{
+    private readonly TriageStore _store;
+
+    public ApiTokenServiceTests(TriageStore store) => _store = store;
+
+    [Fact]
+    public async Task CreateAsync_StoresOnlyAHashAndTheTokenAuthenticatesItsOwner()
+    {
+        var (ownerId, tokens) = await OwnerAsync("token-owner@example.com");
+
+        var created = await tokens.CreateAsync(ownerId, "script", CancellationToken.None);
+        var authenticated = await tokens.AuthenticateAsync(created.PlainText, CancellationToken.None);
+
+        authenticated.Should().Be(ownerId);
+        created.PlainText.Should().StartWith(ApiTokenService.TokenPrefix);
+        await using var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        var stored = await db.ApiTokens.SingleAsync(t => t.Id == created.Token.Id);
+        stored.TokenHash.Should().NotContain(created.PlainText[ApiTokenService.TokenPrefix.Length..]);
+        stored.TokenHash.Should().HaveLength(64);
+        stored.LastUsedAt.Should().NotBeNull();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not-a-token")]
+    [InlineData("itk_")]
+    [InlineData("itk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task AuthenticateAsync_MalformedOrUnknownToken_IsRefused(string presented)
+    {
+        var (_, tokens) = await OwnerAsync($"unknown-{Guid.NewGuid():N}@example.com");
+
+        var authenticated = await tokens.AuthenticateAsync(presented, CancellationToken.None);
+
+        authenticated.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task RevokeAsync_RevokedToken_NoLongerAuthenticates()
+    {
+        var (ownerId, tokens) = await OwnerAsync("revoker@example.com");
+        var created = await tokens.CreateAsync(ownerId, null, CancellationToken.None);
+
+        var revoked = await tokens.RevokeAsync(ownerId, created.Token.Id, CancellationToken.None);
+
+        revoked.Should().BeTrue();
+        (await tokens.AuthenticateAsync(created.PlainText, CancellationToken.None)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task RevokeAsync_AnotherUsersToken_IsNotTouched()
+    {
+        var (ownerId, tokens) = await OwnerAsync("victim@example.com");
+        var (intruderId, _) = await OwnerAsync("intruder@example.com");
+        var created = await tokens.CreateAsync(ownerId, null, CancellationToken.None);
+
+        var revoked = await tokens.RevokeAsync(intruderId, created.Token.Id, CancellationToken.None);
+
+        revoked.Should().BeFalse();
+        (await tokens.AuthenticateAsync(created.PlainText, CancellationToken.None)).Should().Be(ownerId);
+    }
+
+    private async Task<(string OwnerId, ApiTokenService Tokens)> OwnerAsync(string email)
+    {
+        var scope = _store.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AccountService>()
+            .CreateUserAsync(email, "a long enough password", admin: false, CancellationToken.None);
+        return (result.User!.Id, scope.ServiceProvider.GetRequiredService<ApiTokenService>());
+    }
+}

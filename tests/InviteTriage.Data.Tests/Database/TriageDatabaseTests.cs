@@ -1,0 +1,162 @@
+using InviteTriage.Core.Invitations;
+using InviteTriage.Data.Database;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace InviteTriage.Data.Tests.Database;
+
+public sealed class TriageDatabaseTests : IClassFixture<TriageStore>
+{
+    private readonly TriageStore _store;
+
+    public TriageDatabaseTests(TriageStore store) => _store = store;
+
+    [Fact]
+    public async Task MigrateAsync_NewFile_CreatesSchemaInWalMode()
+    {
+        await using var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+
+        var journalMode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
+        var pending = await db.Database.GetPendingMigrationsAsync();
+
+        journalMode.Should().ContainSingle().Which.Should().Be("wal");
+        pending.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Invitations", "IX_Invitations_OwnerId_Status_SentAt")]
+    [InlineData("Invitations", "IX_Invitations_OwnerId_CompanyKey_SentAt")]
+    [InlineData("Invitations", "IX_Invitations_SenderKey_SentAt")]
+    [InlineData("Invitations", "IX_Invitations_CompanyKey_SentAt")]
+    [InlineData("Invitations", "IX_Invitations_OwnerId_Network_ExternalId")]
+    [InlineData("Invitations", "IX_Invitations_OwnerId_Network_SenderKey_SentMinute")]
+    [InlineData("ApiTokens", "IX_ApiTokens_TokenHash")]
+    public async Task Schema_HasTheIndexesTheQueriesNeed(string table, string index)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_store.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = $table";
+        command.Parameters.AddWithValue("$table", table);
+
+        var names = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        names.Should().Contain(index);
+    }
+
+    [Fact]
+    public async Task DedupeKeys_SameExternalIdTwice_IsRejectedByTheStore()
+    {
+        var ownerId = await SeedUserAsync("dedupe-ext@example.com");
+        await using var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        db.Invitations.Add(NewInvitation(ownerId, "Ann", externalId: "6132985418842456064"));
+        db.Invitations.Add(NewInvitation(ownerId, "Ann again", externalId: "6132985418842456064"));
+
+        var save = () => db.SaveChangesAsync();
+
+        await save.Should().ThrowAsync<DbUpdateException>();
+    }
+
+    [Fact]
+    public async Task DedupeKeys_SameSenderSameMinuteWithoutExternalId_IsRejectedByTheStore()
+    {
+        var ownerId = await SeedUserAsync("dedupe-min@example.com");
+        await using var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        db.Invitations.Add(NewInvitation(ownerId, "Bo", externalId: null));
+        db.Invitations.Add(NewInvitation(ownerId, "Bo", externalId: null));
+
+        var save = () => db.SaveChangesAsync();
+
+        await save.Should().ThrowAsync<DbUpdateException>();
+    }
+
+    [Fact]
+    public async Task Times_AreReadBackAsUtc()
+    {
+        var ownerId = await SeedUserAsync("utc@example.com");
+        var sentAt = new DateTime(2025, 11, 24, 9, 2, 0, DateTimeKind.Utc);
+        await using (var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync())
+        {
+            db.Invitations.Add(NewInvitation(ownerId, "Cy", externalId: "utc-1", sentAt));
+            await db.SaveChangesAsync();
+        }
+
+        await using var reader = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        var stored = await reader.Invitations.SingleAsync(i => i.OwnerId == ownerId);
+
+        stored.SentAt.Should().Be(sentAt);
+        stored.SentAt.Kind.Should().Be(DateTimeKind.Utc);
+    }
+
+    [Fact]
+    public void DatabaseLocation_NoConnectionString_UsesTheDefaultFileInTheDataFolder()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+
+        var location = DatabaseLocation.From(configuration);
+
+        location.Provider.Should().Be(DatabaseProvider.Sqlite);
+        location.SqlitePath.Should().Be(DatabaseLocation.DefaultSqlitePath);
+        location.SqlitePath.Should().EndWith(Path.Combine("InviteTriage", "invitetriage.db"));
+    }
+
+    [Fact]
+    public void DatabaseLocation_UnknownProvider_FailsWithAMessageNamingIt()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" })
+            .Build();
+
+        var from = () => DatabaseLocation.From(configuration);
+
+        from.Should().Throw<DatabaseUnavailableException>().WithMessage("*Oracle*Sqlite*");
+    }
+
+    [Fact]
+    public async Task MigrateAsync_UnwritablePath_FailsWithAMessageNamingThePath()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddLogging();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:InviteTriage"] = "Data Source=/proc/no-such-folder/store.db" });
+        builder.AddTriageData();
+        using var host = builder.Build();
+
+        var migrate = () => TriageDatabase.MigrateAsync(host.Services, CancellationToken.None);
+
+        await migrate.Should().ThrowAsync<DatabaseUnavailableException>().WithMessage("*/proc/no-such-folder/store.db*");
+    }
+
+    private async Task<string> SeedUserAsync(string email)
+    {
+        await using var scope = _store.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<InviteTriage.Data.Accounts.AccountService>()
+            .CreateUserAsync(email, "a long enough password", admin: false, CancellationToken.None);
+        return result.User!.Id;
+    }
+
+    private static Invitation NewInvitation(string ownerId, string name, string? externalId, DateTime? sentAt = null)
+    {
+        var at = sentAt ?? new DateTime(2025, 11, 24, 9, 2, 0, DateTimeKind.Utc);
+        return new Invitation
+        {
+            OwnerId = ownerId,
+            SenderName = name,
+            SenderKey = "name:bo|acme",
+            ExternalId = externalId,
+            SentAt = at,
+            SentMinute = (long)(at - DateTime.UnixEpoch).TotalMinutes,
+            ReceivedAt = at,
+            UpdatedAt = at,
+        };
+    }
+}
