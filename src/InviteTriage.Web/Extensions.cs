@@ -81,7 +81,8 @@ internal static class Extensions
         app.MapOpenApi().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapApiEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Blazor adds its own "frame-ancestors 'self'" header; ours ('none', on every response) replaces it.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");

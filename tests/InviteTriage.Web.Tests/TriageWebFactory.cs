@@ -1,0 +1,48 @@
+using InviteTriage.Data.Accounts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InviteTriage.Web.Tests;
+
+/// <summary>The real web app over a real, empty SQLite file of its own.</summary>
+public sealed class TriageWebFactory : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "invitetriage-web-tests", Guid.NewGuid().ToString("N"));
+
+    public TriageWebFactory() => Directory.CreateDirectory(_folder);
+
+    public string DatabasePath => Path.Combine(_folder, "store.db");
+
+    public HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<(string OwnerId, string Token)> CreateMemberWithTokenAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var account = await scope.ServiceProvider.GetRequiredService<AccountService>()
+            .CreateUserAsync(email, "a long enough password", admin: false, CancellationToken.None);
+        var token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>()
+            .CreateAsync(account.User!.Id, "tests", CancellationToken.None);
+        return (account.User.Id, token.PlainText);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:InviteTriage", $"Data Source={DatabasePath}");
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_folder, "logs", "test-.log"));
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        if (disposing && Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
