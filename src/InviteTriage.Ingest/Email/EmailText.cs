@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace InviteTriage.Ingest.Email;
+
+/// <summary>Plain text and links out of an e-mail body that may be text/plain or HTML only.</summary>
+internal static partial class EmailText
+{
+    public static string HtmlToText(string html)
+    {
+        var text = ScriptOrStyle().Replace(html, string.Empty);
+        text = BlockEnd().Replace(text, "\n");
+        text = Tag().Replace(text, string.Empty);
+        return WebUtility.HtmlDecode(text);
+    }
+
+    public static IEnumerable<string> Links(string? plainText, string? html)
+    {
+        if (plainText is not null)
+        {
+            foreach (Match match in BareUrl().Matches(plainText))
+            {
+                yield return match.Value.TrimEnd('.', ',', ')', ';');
+            }
+        }
+
+        if (html is not null)
+        {
+            foreach (Match match in Href().Matches(html))
+            {
+                yield return WebUtility.HtmlDecode(match.Groups["url"].Value).Trim();
+            }
+        }
+    }
+
+    /// <summary>The trimmed, non-empty lines of a text, with runs of spaces collapsed.</summary>
+    public static IReadOnlyList<string> Lines(string text) =>
+        text.Split('\n')
+            .Select(line => Spaces().Replace(line, " ").Trim())
+            .Where(line => line.Length > 0)
+            .ToList();
+
+    public static string? QueryValue(string url, string name)
+    {
+        var query = url.IndexOf('?', StringComparison.Ordinal);
+        if (query < 0)
+        {
+            return null;
+        }
+
+        foreach (var pair in url[(query + 1)..].Split('&', '#'))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && pair.AsSpan(0, equals).Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                var value = Uri.UnescapeDataString(pair[(equals + 1)..]);
+                return value.Length == 0 ? null : value;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"<(script|style)\b.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex ScriptOrStyle();
+
+    [GeneratedRegex(@"<br\s*/?>|</(p|div|tr|li|h[1-6]|table|td)\s*>", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockEnd();
+
+    [GeneratedRegex("<[^>]*>", RegexOptions.Singleline)]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"https?://[^\s<>""']+", RegexOptions.IgnoreCase)]
+    private static partial Regex BareUrl();
+
+    [GeneratedRegex(@"href\s*=\s*[""'](?<url>[^""']*)[""']", RegexOptions.IgnoreCase)]
+    private static partial Regex Href();
+
+    [GeneratedRegex(@"[ \t\r\u00A0]+")]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,3 @@
+namespace InviteTriage.Ingest;
+
+public sealed record IngestContact(KnownContactDraft Contact) : IngestItem(Contact.Origin);

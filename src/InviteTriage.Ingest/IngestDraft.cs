@@ -1,0 +1,3 @@
+namespace InviteTriage.Ingest;
+
+public sealed record IngestDraft(InvitationDraft Draft) : IngestItem(Draft.Origin);
