@@ -1,0 +1,122 @@
+using InviteTriage.Core.Invitations;
+
+namespace InviteTriage.Core.Detection;
+
+/// <summary>The rebuild path: every flock of one recipient, from scratch.</summary>
+public static class FlockDetector
+{
+    public static readonly TimeSpan CampaignCompanyReach = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Groups the recipient's invitations by company key, walks each company in (sentAt, id) order, keeps the
+    /// candidates that pass the surprise test, and scores them. The result depends only on the set of
+    /// invitations, not on their order, and is ordered by (company key, first sentAt, first member id).
+    /// Invitations without a company key, and those of trusted companies, never flock.
+    /// </summary>
+    /// <exception cref="ArgumentException">Two invitations share an id.</exception>
+    public static IReadOnlyList<DetectedFlock> Detect(
+        IEnumerable<DetectionInvitation> invitations,
+        DetectionSettings settings,
+        DetectionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(invitations);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(context);
+
+        var all = invitations.ToList();
+        if (all.Select(invitation => invitation.Id).Distinct().Count() != all.Count)
+        {
+            throw new ArgumentException("An invitation id appears twice.", nameof(invitations));
+        }
+
+        var coverage = DataCoverage.Of(all.Select(invitation => invitation.SentAt));
+        if (coverage is null)
+        {
+            return [];
+        }
+
+        var companies = all
+            .Where(invitation => !string.IsNullOrEmpty(invitation.CompanyKey) && !settings.TrustedCompanyKeys.Contains(invitation.CompanyKey))
+            .GroupBy(invitation => invitation.CompanyKey!, StringComparer.Ordinal)
+            .OrderBy(company => company.Key, StringComparer.Ordinal);
+
+        var flocks = new List<DetectedFlock>();
+        foreach (var company in companies)
+        {
+            var sentAts = company.Select(invitation => invitation.SentAt).Order().ToList();
+            foreach (var group in FlockGrouper.Group(company, settings).Where(group => group.IsCandidate(settings)))
+            {
+                var baseline = SurpriseTest.CountBaseline(sentAts, group.FirstSentAt, group.LastSentAt);
+                var surprise = SurpriseTest.Evaluate(group.FirstSentAt, group.LastSentAt, group.SenderCount, baseline, coverage, settings);
+                if (surprise.IsFlock)
+                {
+                    flocks.Add(ToFlock(company.Key, group, surprise, settings, context));
+                }
+            }
+        }
+
+        return flocks;
+    }
+
+    /// <summary>How many other members this company flocked within 7 days of [first, last] (CAMPAIGN_COMPANY).</summary>
+    public static int CountCampaignCompanyMembers(IEnumerable<PeerFlock> peerFlocks, string companyKey, DateTime first, DateTime last)
+    {
+        ArgumentNullException.ThrowIfNull(peerFlocks);
+        var from = first - CampaignCompanyReach;
+        var to = last + CampaignCompanyReach;
+        return peerFlocks
+            .Where(peer => string.Equals(peer.CompanyKey, companyKey, StringComparison.Ordinal) && peer.FirstSentAt <= to && peer.LastSentAt >= from)
+            .Select(peer => peer.MemberKey)
+            .Distinct(StringComparer.Ordinal)
+            .Count();
+    }
+
+    private static DetectedFlock ToFlock(string companyKey, InvitationGroup group, SurpriseResult surprise, DetectionSettings settings, DetectionContext context)
+    {
+        var members = group.Members;
+        var company = DisplayCompany(members) ?? companyKey;
+        var senders = members
+            .DistinctBy(member => member.SenderKey, StringComparer.Ordinal)
+            .Select(member => new FlockSender(string.IsNullOrWhiteSpace(member.SenderName) ? "unnamed sender" : member.SenderName.Trim(), member.SentAt))
+            .ToList();
+
+        var facts = new FlockFacts
+        {
+            Company = company,
+            Senders = senders,
+            FirstSentAt = group.FirstSentAt,
+            LastSentAt = group.LastSentAt,
+            PValue = surprise.PValue,
+            MemberCount = members.Count,
+            GenericCount = members.Count(member => member.MessageClass == MessageClass.Generic),
+            RepeatInviteCount = members.Count(member => member.IsRepeatInvite),
+            CampaignCompanyMembers = CountCampaignCompanyMembers(context.PeerFlocks, companyKey, group.FirstSentAt, group.LastSentAt),
+            CampaignSenderMembers = members.Max(member => member.OtherMembersInvitedBySender),
+            IsKnownCompany = context.KnownCompanyKeys.Contains(companyKey),
+            IsOwnCompany = settings.OwnCompanyKeys.Contains(companyKey),
+        };
+        var score = FlockScorer.Score(facts, settings);
+
+        return new DetectedFlock(
+            companyKey,
+            company,
+            [.. members.Select(member => member.Id)],
+            group.FirstSentAt,
+            group.LastSentAt,
+            group.SenderCount,
+            surprise,
+            score.Reasons,
+            score.Score,
+            score.Severity);
+    }
+
+    // Members may spell their company differently; the most common spelling wins, ties by ordinal order.
+    private static string? DisplayCompany(IReadOnlyList<DetectionInvitation> members) =>
+        members
+            .Where(member => !string.IsNullOrWhiteSpace(member.Company))
+            .GroupBy(member => member.Company!.Trim(), StringComparer.Ordinal)
+            .OrderByDescending(spelling => spelling.Count())
+            .ThenBy(spelling => spelling.Key, StringComparer.Ordinal)
+            .Select(spelling => spelling.Key)
+            .FirstOrDefault();
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using InviteTriage.Core.Flocks;
+using InviteTriage.Core.Invitations;
+
+namespace InviteTriage.Core.Detection;
+
+/// <summary>The signals and scores of DETECTION.md, rendered the way spam filters explain themselves.</summary>
+public static class FlockScorer
+{
+    public const double GenericTextScore = 1.5;
+    public const double RepeatInviteScore = 2;
+    public const double CampaignCompanyScore = 3;
+    public const double CampaignSenderScore = 2;
+    public const double KnownCompanyScore = -1;
+    public const double OwnCompanyScore = -3;
+    public const double PersonalNotesScore = -1.5;
+
+    // Both campaign rules need at least two *other* members: one could be chance.
+    public const int CampaignMinMembers = 2;
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static FlockScore Score(FlockFacts facts, DetectionSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(settings);
+
+        var reasons = new List<FlagReason> { new(FlagRules.FlockCompany, FlockCompanyScore(facts.Senders.Count), FlockCompanyDetail(facts)) };
+        var personalCount = facts.MemberCount - facts.GenericCount;
+        if (3 * facts.GenericCount >= 2 * facts.MemberCount)
+        {
+            reasons.Add(new(FlagRules.GenericText, GenericTextScore, Format($"{facts.GenericCount} of {facts.MemberCount} invitations have no note or a default text")));
+        }
+
+        if (facts.RepeatInviteCount > 0)
+        {
+            reasons.Add(new(FlagRules.RepeatInvite, RepeatInviteScore, Format($"{facts.RepeatInviteCount} of {facts.MemberCount} invitations come from senders who invited you before and were not accepted")));
+        }
+
+        if (facts.CampaignCompanyMembers >= CampaignMinMembers)
+        {
+            reasons.Add(new(FlagRules.CampaignCompany, CampaignCompanyScore, Format($"this company also flocked {facts.CampaignCompanyMembers} other members of this instance within 7 days")));
+        }
+
+        if (facts.CampaignSenderMembers >= CampaignMinMembers)
+        {
+            reasons.Add(new(FlagRules.CampaignSender, CampaignSenderScore, Format($"a sender in this flock also invited {facts.CampaignSenderMembers} other members of this instance within 14 days")));
+        }
+
+        if (facts.IsKnownCompany)
+        {
+            reasons.Add(new(FlagRules.KnownCompany, KnownCompanyScore, $"you already have connections at {facts.Company}"));
+        }
+
+        if (facts.IsOwnCompany)
+        {
+            reasons.Add(new(FlagRules.OwnCompany, OwnCompanyScore, $"{facts.Company} is one of your own employers"));
+        }
+
+        if (2 * personalCount > facts.MemberCount)
+        {
+            reasons.Add(new(FlagRules.PersonalNotes, PersonalNotesScore, Format($"{personalCount} of {facts.MemberCount} invitations carry a personal note")));
+        }
+
+        var score = reasons.Sum(reason => reason.Score);
+        return new FlockScore(reasons, score, score >= settings.LikelyThreshold ? FlockSeverity.Likely : FlockSeverity.Review);
+    }
+
+    /// <summary>2 + (n − 3), at most 6.</summary>
+    public static double FlockCompanyScore(int senderCount) => Math.Min(6, 2 + (senderCount - 3));
+
+    /// <summary>The signals an invitation outside any flock still shows in the inbox; they raise no flock.</summary>
+    public static IReadOnlyList<FlagReason> SingleInvitationReasons(bool isRepeatInvite, MessageClass messageClass)
+    {
+        var reasons = new List<FlagReason>();
+        if (isRepeatInvite)
+        {
+            reasons.Add(new(FlagRules.RepeatInvite, RepeatInviteScore, "the sender invited you before and was not accepted"));
+        }
+
+        if (messageClass == MessageClass.Generic)
+        {
+            reasons.Add(new(FlagRules.GenericText, GenericTextScore, "no note or a default text"));
+        }
+
+        return reasons;
+    }
+
+    /// <summary>"2 h 10 min"; days appear from 24 hours on.</summary>
+    public static string FormatSpan(TimeSpan span)
+    {
+        var minutes = (long)Math.Round(span.TotalMinutes, MidpointRounding.AwayFromZero);
+        var parts = new List<string>(3);
+        if (minutes >= 24 * 60)
+        {
+            parts.Add(Format($"{minutes / (24 * 60)} d"));
+        }
+
+        if (minutes % (24 * 60) >= 60)
+        {
+            parts.Add(Format($"{minutes % (24 * 60) / 60} h"));
+        }
+
+        if (minutes % 60 > 0 || parts.Count == 0)
+        {
+            parts.Add(Format($"{minutes % 60} min"));
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    private static string FlockCompanyDetail(FlockFacts facts)
+    {
+        // Clock times alone are ambiguous once a flock crosses midnight, so then every time carries its date.
+        var sameDay = facts.Senders.All(sender => sender.FirstSentAt.Date == facts.FirstSentAt.Date);
+        var timeFormat = sameDay ? "HH:mm" : "d MMM HH:mm";
+        var senders = string.Join(", ", facts.Senders.Select(sender => $"{sender.Name} {sender.FirstSentAt.ToString(timeFormat, Invariant)}"));
+        var span = FormatSpan(facts.LastSentAt - facts.FirstSentAt);
+        return Format($"{facts.Company}: {facts.Senders.Count} senders in {span} ({senders}), p = {facts.PValue:0.0e-00}");
+    }
+
+    private static string Format(FormattableString text) => text.ToString(Invariant);
+}
