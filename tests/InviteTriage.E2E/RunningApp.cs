@@ -107,7 +107,7 @@ public sealed class RunningApp : IAsyncLifetime
         }
     }
 
-    private static string WebOutputFolder()
+    internal static string WebOutputFolder()
     {
         // tests/InviteTriage.E2E/bin/<Configuration>/net10.0 → src/InviteTriage.Web/bin/<Configuration>/net10.0
         var own = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh Debian machine, builds with warnings as errors,
+# checks that the migrations match the model, and runs every test project.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+configuration=Release
+
+# --- System packages (Debian) --------------------------------------------------------------
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> Installing ${missing[*]} from Debian's packages"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# --- Build ---------------------------------------------------------------------------------
+echo "==> Restoring local tools and packages"
+dotnet tool restore
+dotnet restore InviteTriage.sln
+
+echo "==> Building ($configuration, warnings are errors)"
+dotnet build InviteTriage.sln -c "$configuration" --no-restore -warnaserror -nologo -clp:ErrorsOnly
+
+echo "==> Checking that the migrations match the model"
+dotnet ef migrations has-pending-model-changes --project src/InviteTriage.Data --configuration "$configuration" --no-build
+
+# --- Tests ---------------------------------------------------------------------------------
+echo "==> Running every test project"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test InviteTriage.sln -c "$configuration" --no-build --nologo 2>&1 | tee "$log" || status=$?
+
+# One closing line over all projects, so a reader (or CI) need not add them up.
+if ! awk '/(Passed|Failed)!  -/ {
+       for (i = 1; i <= NF; i++) {
+         if ($i == "Passed:") passed += $(i + 1)
+         if ($i == "Failed:") failed += $(i + 1)
+         if ($i == "Skipped:") skipped += $(i + 1)
+       }
+       projects++
+     }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped
+           if (projects == 0) exit 3 }' "$log"; then
+  echo "No test project reported a result." >&2
+  [ "$status" -ne 0 ] || status=3
+fi
+exit "$status"
