@@ -1,5 +1,7 @@
 using InviteTriage.Data.Accounts;
 using InviteTriage.Data.Database;
+using InviteTriage.Data.Detection;
+using InviteTriage.Data.Imports;
 using InviteTriage.Data.Invitations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,8 @@ public static class DependencyInjection
         services.AddScoped<AccountService>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<InvitationQueries>();
+        services.AddScoped<FlockDetectionService>();
+        services.AddScoped<ImportService>();
 
         return services
             .AddIdentityCore<TriageUser>(options =>

@@ -36,7 +36,7 @@ public static class FlockDetector
         }
 
         var companies = all
-            .Where(invitation => !string.IsNullOrEmpty(invitation.CompanyKey) && !settings.TrustedCompanyKeys.Contains(invitation.CompanyKey))
+            .Where(invitation => !string.IsNullOrEmpty(invitation.CompanyKey))
             .GroupBy(invitation => invitation.CompanyKey!, StringComparer.Ordinal)
             .OrderBy(company => company.Key, StringComparer.Ordinal);
 
@@ -44,14 +44,45 @@ public static class FlockDetector
         foreach (var company in companies)
         {
             var sentAts = company.Select(invitation => invitation.SentAt).Order().ToList();
-            foreach (var group in FlockGrouper.Group(company, settings).Where(group => group.IsCandidate(settings)))
+            flocks.AddRange(DetectCompany(company.Key, company, sentAts, coverage, settings, context));
+        }
+
+        return flocks;
+    }
+
+    /// <summary>
+    /// The flocks among some whole gap-chains of one company. The rebuild passes all of the company's invitations;
+    /// the storage layer's incremental path passes only the chains around new data. Both go through here, so both
+    /// find the same flocks. <paramref name="companySentAts"/> (ascending) must hold every invitation of the company
+    /// within 90 days of the chains, for the baseline; <paramref name="coverage"/> spans all of the recipient's data.
+    /// </summary>
+    public static IReadOnlyList<DetectedFlock> DetectCompany(
+        string companyKey,
+        IEnumerable<DetectionInvitation> chains,
+        IReadOnlyList<DateTime> companySentAts,
+        DataCoverage coverage,
+        DetectionSettings settings,
+        DetectionContext context)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(companyKey);
+        ArgumentNullException.ThrowIfNull(chains);
+        ArgumentNullException.ThrowIfNull(companySentAts);
+        ArgumentNullException.ThrowIfNull(coverage);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(context);
+        if (settings.TrustedCompanyKeys.Contains(companyKey))
+        {
+            return [];
+        }
+
+        var flocks = new List<DetectedFlock>();
+        foreach (var group in FlockGrouper.Group(chains, settings).Where(group => group.IsCandidate(settings)))
+        {
+            var baseline = SurpriseTest.CountBaseline(companySentAts, group.FirstSentAt, group.LastSentAt);
+            var surprise = SurpriseTest.Evaluate(group.FirstSentAt, group.LastSentAt, group.SenderCount, baseline, coverage, settings);
+            if (surprise.IsFlock)
             {
-                var baseline = SurpriseTest.CountBaseline(sentAts, group.FirstSentAt, group.LastSentAt);
-                var surprise = SurpriseTest.Evaluate(group.FirstSentAt, group.LastSentAt, group.SenderCount, baseline, coverage, settings);
-                if (surprise.IsFlock)
-                {
-                    flocks.Add(ToFlock(company.Key, group, surprise, settings, context));
-                }
+                flocks.Add(ToFlock(companyKey, group, surprise, settings, context));
             }
         }
 

@@ -1,0 +1,115 @@
+using InviteTriage.Core.Detection;
+using InviteTriage.Core.Flocks;
+using InviteTriage.Core.Invitations;
+using Microsoft.EntityFrameworkCore;
+
+namespace InviteTriage.Data.Detection;
+
+/// <summary>Reads what detection needs for one user, always through indexes and never the whole store.</summary>
+internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
+{
+    public static readonly TimeSpan CampaignSenderReach = TimeSpan.FromDays(14);
+
+    public async Task<DataCoverage?> CoverageAsync(CancellationToken cancellationToken)
+    {
+        var mine = db.Invitations.Where(i => i.OwnerId == ownerId);
+        var earliest = await mine.OrderBy(i => i.SentAt).Select(i => (DateTime?)i.SentAt).FirstOrDefaultAsync(cancellationToken);
+        var latest = await mine.OrderByDescending(i => i.SentAt).Select(i => (DateTime?)i.SentAt).FirstOrDefaultAsync(cancellationToken);
+        return earliest is { } from && latest is { } to ? new DataCoverage(from, to) : null;
+    }
+
+    /// <summary>One company's invitations in [from, to], in walk order.</summary>
+    public Task<List<DetectionRow>> CompanyRowsAsync(string companyKey, DateTime from, DateTime to, CancellationToken cancellationToken) =>
+        Rows(db.Invitations.Where(i => i.OwnerId == ownerId && i.CompanyKey == companyKey && i.SentAt >= from && i.SentAt <= to))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>All of the user's invitations with a company, in (company, walk) order, for a rebuild.</summary>
+    public Task<List<DetectionRow>> AllRowsAsync(CancellationToken cancellationToken) =>
+        Rows(db.Invitations.Where(i => i.OwnerId == ownerId && i.CompanyKey != null))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The companies with invitations in [from, to]; a change of the data's coverage touches them all.</summary>
+    public Task<List<string>> CompaniesBetweenAsync(DateTime from, DateTime to, CancellationToken cancellationToken) =>
+        db.Invitations
+            .Where(i => i.OwnerId == ownerId && i.CompanyKey != null && i.SentAt >= from && i.SentAt <= to)
+            .Select(i => i.CompanyKey!)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+
+    /// <summary>For every invitation that was in a dismissed flock, the ids of those flocks. Dismissals are few.</summary>
+    public async Task<Dictionary<long, long[]>> DismissedMembershipsAsync(CancellationToken cancellationToken)
+    {
+        var pairs = await (
+                from member in db.FlockMembers
+                join flock in db.Flocks on member.FlockId equals flock.Id
+                where flock.OwnerId == ownerId && flock.Status == FlockStatus.Dismissed
+                select new { member.InvitationId, member.FlockId })
+            .ToListAsync(cancellationToken);
+        return pairs.GroupBy(p => p.InvitationId).ToDictionary(g => g.Key, g => g.Select(p => p.FlockId).Order().ToArray());
+    }
+
+    public async Task<HashSet<string>> KnownCompanyKeysAsync(IReadOnlyCollection<string> companyKeys, CancellationToken cancellationToken)
+    {
+        var known = await db.KnownContacts
+            .Where(c => c.OwnerId == ownerId && c.CompanyKey != null && companyKeys.Contains(c.CompanyKey))
+            .Select(c => c.CompanyKey!)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return new HashSet<string>(known, StringComparer.Ordinal);
+    }
+
+    /// <summary>Other members' live flocks of one company near a stretch of time (CAMPAIGN_COMPANY); the owner is an opaque key.</summary>
+    public async Task<List<PeerFlock>> PeerFlocksAsync(string companyKey, DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        var reachFrom = from - FlockDetector.CampaignCompanyReach;
+        var reachTo = to + FlockDetector.CampaignCompanyReach;
+        return await db.Flocks
+            .Where(f => f.CompanyKey == companyKey && f.OwnerId != ownerId
+                && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved)
+                && f.FirstSentAt <= reachTo && f.LastSentAt >= reachFrom)
+            .Select(f => new PeerFlock(f.OwnerId, f.CompanyKey, f.FirstSentAt, f.LastSentAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds what scoring needs to the members of flocks: whether the sender invited this user before without being
+    /// accepted (REPEAT_INVITE), and how many other members the sender invited within ±14 days (CAMPAIGN_SENDER).
+    /// </summary>
+    public async Task<IReadOnlyList<DetectionInvitation>> WithScoringFactsAsync(IReadOnlyList<DetectionInvitation> members, CancellationToken cancellationToken)
+    {
+        if (members.Count == 0)
+        {
+            return members;
+        }
+
+        var senderKeys = members.Select(m => m.SenderKey).Distinct(StringComparer.Ordinal).ToList();
+        var from = members.Min(m => m.SentAt) - CampaignSenderReach;
+        var to = members.Max(m => m.SentAt) + CampaignSenderReach;
+
+        var earlier = await db.Invitations
+            .Where(i => i.OwnerId == ownerId && senderKeys.Contains(i.SenderKey) && i.Status != InvitationStatus.Accepted)
+            .Select(i => new { i.Id, i.SenderKey, i.SentAt })
+            .ToListAsync(cancellationToken);
+        var elsewhere = await db.Invitations
+            .Where(i => senderKeys.Contains(i.SenderKey) && i.OwnerId != ownerId && i.SentAt >= from && i.SentAt <= to)
+            .Select(i => new { i.SenderKey, i.OwnerId, i.SentAt })
+            .ToListAsync(cancellationToken);
+
+        return members
+            .Select(member => member with
+            {
+                IsRepeatInvite = earlier.Any(e => e.SenderKey == member.SenderKey && e.Id != member.Id && e.SentAt < member.SentAt),
+                OtherMembersInvitedBySender = elsewhere
+                    .Where(e => e.SenderKey == member.SenderKey && (e.SentAt - member.SentAt).Duration() <= CampaignSenderReach)
+                    .Select(e => e.OwnerId)
+                    .Distinct(StringComparer.Ordinal)
+                    .Count(),
+            })
+            .ToList();
+    }
+
+    private static IQueryable<DetectionRow> Rows(IQueryable<Invitation> invitations) =>
+        invitations
+            .OrderBy(i => i.CompanyKey).ThenBy(i => i.SentAt).ThenBy(i => i.Id)
+            .Select(i => new DetectionRow(i.Id, i.CompanyKey!, i.SenderKey, i.SentAt, i.MessageClass, i.Company, i.SenderName, i.Status));
+}

@@ -1,0 +1,372 @@
+using System.Collections.Concurrent;
+using InviteTriage.Core.Detection;
+using InviteTriage.Core.Flocks;
+using InviteTriage.Core.Settings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace InviteTriage.Data.Detection;
+
+/// <summary>
+/// Keeps every user's stored flocks equal to what <see cref="FlockDetector"/> finds in their invitations.
+/// The incremental path re-detects only the stretches of company timelines that a change can affect; the
+/// rebuild re-detects everything. Both call <see cref="FlockDetector.DetectCompany"/> on whole gap-chains and
+/// reconcile the same way, which is why they agree.
+/// </summary>
+public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbFactory, TimeProvider time, ILogger<FlockDetectionService> logger)
+{
+    // A change at t alters the baseline of every candidate within 90 days of t.
+    private static readonly TimeSpan BaselineReach = TimeSpan.FromDays(SurpriseTest.BaselineDays);
+
+    // Detection of one user is read-compute-write; two at once would race to create the same flock.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> OwnerLocks = new(StringComparer.Ordinal);
+
+    /// <summary>The user's data coverage now; callers take it before a change and pass it to <see cref="DetectAroundAsync"/>.</summary>
+    public async Task<DataCoverage?> CoverageAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await new DetectionLoader(db, ownerId).CoverageAsync(cancellationToken);
+    }
+
+    /// <summary>The incremental path: re-detects the neighbourhood of changed invitations, and other members' flocks they touch.</summary>
+    public async Task DetectAroundAsync(string ownerId, IReadOnlyCollection<InvitationChange> changes, DataCoverage? coverageBefore, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        var touched = await WithOwnerLockAsync(ownerId, db => DetectChangesAsync(db, ownerId, changes, coverageBefore, cancellationToken), cancellationToken);
+        var senderKeys = await SenderKeysAroundAsync(ownerId, changes, cancellationToken);
+        await RescorePeersAsync(ownerId, touched, senderKeys, cancellationToken);
+    }
+
+    /// <summary>A full recompute for one user (settings changed, or on request).</summary>
+    public async Task RebuildAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        var touched = await WithOwnerLockAsync(ownerId, db => RebuildOwnerAsync(db, ownerId, cancellationToken), cancellationToken);
+        await RescorePeersAsync(ownerId, touched, [], cancellationToken);
+    }
+
+    /// <summary>
+    /// A full recompute for every user. Memberships do not depend on other users, only campaign scores do, so a
+    /// second pass re-scores everyone once every user's flocks are in place.
+    /// </summary>
+    public async Task RebuildAllAsync(CancellationToken cancellationToken)
+    {
+        List<string> owners;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            owners = await db.Users.Select(u => u.Id).OrderBy(id => id).ToListAsync(cancellationToken);
+        }
+
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var owner in owners)
+            {
+                await WithOwnerLockAsync(owner, db => RebuildOwnerAsync(db, owner, cancellationToken), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<List<TouchedStretch>> DetectChangesAsync(
+        TriageDbContext db, string ownerId, IReadOnlyCollection<InvitationChange> changes, DataCoverage? coverageBefore, CancellationToken cancellationToken)
+    {
+        var loader = new DetectionLoader(db, ownerId);
+        var coverage = await loader.CoverageAsync(cancellationToken);
+        var regions = changes
+            .Where(c => c.CompanyKey is not null)
+            .Select(c => new DetectionRegion(c.CompanyKey!, c.SentAt - BaselineReach, c.SentAt + BaselineReach))
+            .ToList();
+
+        // Where the data's first or last invitation moved, every candidate within 90 days of that edge has a new
+        // clipped baseline window, whatever its company.
+        foreach (var (from, to) in MovedEdges(coverageBefore, coverage))
+        {
+            foreach (var company in await loader.CompaniesBetweenAsync(from, to, cancellationToken))
+            {
+                regions.Add(new DetectionRegion(company, from, to));
+            }
+        }
+
+        return await DetectRegionsAsync(db, loader, ownerId, DetectionRegion.Merge(regions), coverage, cancellationToken);
+    }
+
+    private async Task<List<TouchedStretch>> DetectRegionsAsync(
+        TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<DetectionRegion> regions, DataCoverage? coverage, CancellationToken cancellationToken)
+    {
+        var settings = await SettingsAsync(db, ownerId, cancellationToken);
+        var dismissed = await loader.DismissedMembershipsAsync(cancellationToken);
+        var known = await loader.KnownCompanyKeysAsync([.. regions.Select(r => r.CompanyKey).Distinct(StringComparer.Ordinal)], cancellationToken);
+        var reconciler = new FlockReconciler(db, ownerId, time.GetUtcNow().UtcDateTime);
+        var touched = new List<TouchedStretch>();
+        var done = new HashSet<(string, long)>();
+
+        foreach (var region in regions)
+        {
+            var (chains, sentAts, from, to) = await ChainsAroundAsync(loader, region, settings, cancellationToken);
+
+            // Two regions of one company can reach the same chain once extended; detect each chain once.
+            if (chains.Count > 0 && !done.Add((region.CompanyKey, chains[0].Id)))
+            {
+                continue;
+            }
+
+            var detected = coverage is null
+                ? []
+                : await DetectAsync(loader, region.CompanyKey, chains, sentAts, coverage, settings, known, dismissed, from, to, cancellationToken);
+            var stored = await StoredFlocksAsync(db, ownerId, region.CompanyKey, from, to, cancellationToken);
+            reconciler.Reconcile(detected, stored, chains.ToDictionary(r => r.Id, r => r.Status));
+            touched.Add(new TouchedStretch(region.CompanyKey, from, to));
+        }
+
+        await reconciler.SaveAsync(cancellationToken);
+        return [.. touched.Where(t => reconciler.ChangedCompanies.Contains(t.CompanyKey))];
+    }
+
+    private async Task<List<TouchedStretch>> RebuildOwnerAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
+    {
+        var loader = new DetectionLoader(db, ownerId);
+        var coverage = await loader.CoverageAsync(cancellationToken);
+        var settings = await SettingsAsync(db, ownerId, cancellationToken);
+        var dismissed = await loader.DismissedMembershipsAsync(cancellationToken);
+        var rows = await loader.AllRowsAsync(cancellationToken);
+        var storedByCompany = (await db.Flocks
+                .Where(f => f.OwnerId == ownerId && f.Status != FlockStatus.Dismissed)
+                .Include(f => f.Members)
+                .AsSplitQuery()
+                .ToListAsync(cancellationToken))
+            .GroupBy(f => f.CompanyKey, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var rowsByCompany = rows.GroupBy(r => r.CompanyKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var known = await loader.KnownCompanyKeysAsync([.. rowsByCompany.Keys], cancellationToken);
+        var reconciler = new FlockReconciler(db, ownerId, time.GetUtcNow().UtcDateTime);
+        var touched = new List<TouchedStretch>();
+
+        foreach (var company in rowsByCompany.Keys.Union(storedByCompany.Keys).Order(StringComparer.Ordinal))
+        {
+            var chains = rowsByCompany.GetValueOrDefault(company) ?? [];
+            var stored = storedByCompany.GetValueOrDefault(company) ?? [];
+            var detected = coverage is null || chains.Count == 0
+                ? []
+                : await DetectAsync(loader, company, chains, [.. chains.Select(r => r.SentAt)], coverage, settings, known, dismissed,
+                    chains[0].SentAt, chains[^1].SentAt, cancellationToken);
+            reconciler.Reconcile(detected, stored, chains.ToDictionary(r => r.Id, r => r.Status));
+            if (detected.Count > 0 || stored.Count > 0)
+            {
+                touched.Add(new TouchedStretch(company, MinFirst(detected, stored), MaxLast(detected, stored)));
+            }
+        }
+
+        await reconciler.SaveAsync(cancellationToken);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Rebuilt the flocks of {Owner}: {Invitations} invitations, {Events} history events", ownerId, rows.Count, reconciler.EventCount);
+        }
+
+        return [.. touched.Where(t => reconciler.ChangedCompanies.Contains(t.CompanyKey))];
+    }
+
+    /// <summary>
+    /// The pure detector, twice: once to find the flocks, then again with scoring facts for their members only,
+    /// which are the expensive part to read and do not change the grouping.
+    /// </summary>
+    private static async Task<IReadOnlyList<DetectedFlock>> DetectAsync(
+        DetectionLoader loader, string companyKey, IReadOnlyList<DetectionRow> chains, IReadOnlyList<DateTime> sentAts, DataCoverage coverage,
+        DetectionSettings settings, IReadOnlySet<string> known, IReadOnlyDictionary<long, long[]> dismissed, DateTime from, DateTime to,
+        CancellationToken cancellationToken)
+    {
+        var invitations = chains.Select(r => r.ToDetection(dismissed)).ToList();
+        var context = new DetectionContext(known, []);
+        var found = FlockDetector.DetectCompany(companyKey, invitations, sentAts, coverage, settings, context);
+        if (found.Count == 0)
+        {
+            return found;
+        }
+
+        var memberIds = found.SelectMany(f => f.MemberIds).ToHashSet();
+        var members = await loader.WithScoringFactsAsync([.. invitations.Where(i => memberIds.Contains(i.Id))], cancellationToken);
+        var byId = members.ToDictionary(m => m.Id);
+        var scored = invitations.Select(i => byId.GetValueOrDefault(i.Id, i)).ToList();
+        var peers = await loader.PeerFlocksAsync(companyKey, from, to, cancellationToken);
+        return FlockDetector.DetectCompany(companyKey, scored, sentAts, coverage, settings, context with { PeerFlocks = peers });
+    }
+
+    /// <summary>
+    /// The whole gap-chains of a region's company that reach into the region, with every invitation of the company
+    /// within 90 days of them for the baseline. Reads a window around the region and widens it until no chain is cut.
+    /// </summary>
+    private static async Task<(List<DetectionRow> Chains, List<DateTime> SentAts, DateTime From, DateTime To)> ChainsAroundAsync(
+        DetectionLoader loader, DetectionRegion region, DetectionSettings settings, CancellationToken cancellationToken)
+    {
+        var margin = BaselineReach + settings.Span + settings.Gap;
+        var loadFrom = region.From - margin;
+        var loadTo = region.To + margin;
+        while (true)
+        {
+            var rows = await loader.CompanyRowsAsync(region.CompanyKey, loadFrom, loadTo, cancellationToken);
+            var chains = new List<DetectionRow>();
+            var chain = new List<DetectionRow>();
+            foreach (var row in rows)
+            {
+                if (chain.Count > 0 && row.SentAt - chain[^1].SentAt > settings.Gap)
+                {
+                    Keep(chain);
+                    chain = [];
+                }
+
+                chain.Add(row);
+            }
+
+            Keep(chain);
+
+            var from = chains.Count > 0 && chains[0].SentAt < region.From ? chains[0].SentAt : region.From;
+            var to = chains.Count > 0 && chains[^1].SentAt > region.To ? chains[^1].SentAt : region.To;
+            if (from - BaselineReach - settings.Gap >= loadFrom && to + BaselineReach + settings.Gap <= loadTo)
+            {
+                return (chains, [.. rows.Select(r => r.SentAt)], from, to);
+            }
+
+            loadFrom = Min(loadFrom, from - margin);
+            loadTo = Max(loadTo, to + margin);
+
+            void Keep(List<DetectionRow> candidate)
+            {
+                if (candidate.Count > 0 && candidate[^1].SentAt >= region.From && candidate[0].SentAt <= region.To)
+                {
+                    chains.AddRange(candidate);
+                }
+            }
+        }
+    }
+
+    private static Task<List<Flock>> StoredFlocksAsync(TriageDbContext db, string ownerId, string companyKey, DateTime from, DateTime to, CancellationToken cancellationToken) =>
+        db.Flocks
+            .Where(f => f.OwnerId == ownerId && f.CompanyKey == companyKey && f.Status != FlockStatus.Dismissed
+                && f.FirstSentAt <= to && f.LastSentAt >= from)
+            .Include(f => f.Members)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Other members' flocks whose campaign scores this user's change can move: the same company within 7 days
+    /// (CAMPAIGN_COMPANY), or a shared sender within 14 days (CAMPAIGN_SENDER). Their memberships cannot change,
+    /// so this never cascades further.
+    /// </summary>
+    private async Task RescorePeersAsync(string ownerId, IReadOnlyList<TouchedStretch> touched, IReadOnlyList<(string SenderKey, DateTime SentAt)> senders, CancellationToken cancellationToken)
+    {
+        var peers = new List<(string Owner, DetectionRegion Region)>();
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            foreach (var stretch in touched)
+            {
+                var from = stretch.From - FlockDetector.CampaignCompanyReach;
+                var to = stretch.To + FlockDetector.CampaignCompanyReach;
+                peers.AddRange((await LivePeerFlocks(db, ownerId)
+                        .Where(f => f.CompanyKey == stretch.CompanyKey && f.FirstSentAt <= to && f.LastSentAt >= from)
+                        .Select(f => new { f.OwnerId, f.CompanyKey, f.FirstSentAt, f.LastSentAt })
+                        .ToListAsync(cancellationToken))
+                    .Select(f => (f.OwnerId, new DetectionRegion(f.CompanyKey, f.FirstSentAt, f.LastSentAt))));
+            }
+
+            foreach (var (senderKey, sentAt) in senders)
+            {
+                var reachFrom = sentAt - DetectionLoader.CampaignSenderReach;
+                var reachTo = sentAt + DetectionLoader.CampaignSenderReach;
+                peers.AddRange((await (
+                        from invitation in db.Invitations
+                        join flock in LivePeerFlocks(db, ownerId) on invitation.FlockId equals flock.Id
+                        where invitation.SenderKey == senderKey && invitation.SentAt >= reachFrom && invitation.SentAt <= reachTo
+                        select new { flock.OwnerId, flock.CompanyKey, flock.FirstSentAt, flock.LastSentAt })
+                        .ToListAsync(cancellationToken))
+                    .Select(f => (f.OwnerId, new DetectionRegion(f.CompanyKey, f.FirstSentAt, f.LastSentAt))));
+            }
+        }
+
+        foreach (var peer in peers.GroupBy(p => p.Owner, StringComparer.Ordinal))
+        {
+            await WithOwnerLockAsync(peer.Key, async db =>
+            {
+                var loader = new DetectionLoader(db, peer.Key);
+                var coverage = await loader.CoverageAsync(cancellationToken);
+                return await DetectRegionsAsync(db, loader, peer.Key, DetectionRegion.Merge(peer.Select(p => p.Region)), coverage, cancellationToken);
+            }, cancellationToken);
+        }
+    }
+
+    private static IQueryable<Flock> LivePeerFlocks(TriageDbContext db, string ownerId) =>
+        db.Flocks.Where(f => f.OwnerId != ownerId && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved));
+
+    private async Task<IReadOnlyList<(string SenderKey, DateTime SentAt)>> SenderKeysAroundAsync(string ownerId, IReadOnlyCollection<InvitationChange> changes, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var from = changes.Min(c => c.SentAt);
+        var to = changes.Max(c => c.SentAt);
+        var keys = changes.Where(c => c.CompanyKey is not null).Select(c => c.CompanyKey!).Distinct().ToList();
+        var senders = await db.Invitations
+            .Where(i => i.OwnerId == ownerId && i.SentAt >= from && i.SentAt <= to && keys.Contains(i.CompanyKey!))
+            .Select(i => new { i.SenderKey, i.SentAt })
+            .ToListAsync(cancellationToken);
+        var times = changes.Select(c => c.SentAt).ToHashSet();
+        return [.. senders.Where(s => times.Contains(s.SentAt)).Select(s => (s.SenderKey, s.SentAt)).Distinct()];
+    }
+
+    private static async Task<DetectionSettings> SettingsAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
+    {
+        var settings = await db.UserSettings.AsNoTracking().SingleOrDefaultAsync(s => s.OwnerId == ownerId, cancellationToken);
+        return DetectionSettings.From(settings ?? new UserSettings { OwnerId = ownerId });
+    }
+
+    private async Task<T> WithOwnerLockAsync<T>(string ownerId, Func<TriageDbContext, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var gate = OwnerLocks.GetOrAdd(ownerId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await work(db);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static IEnumerable<(DateTime From, DateTime To)> MovedEdges(DataCoverage? before, DataCoverage? after)
+    {
+        if (before is null || after is null)
+        {
+            if ((before ?? after) is { } only)
+            {
+                yield return (only.Earliest, only.Latest);
+            }
+
+            yield break;
+        }
+
+        if (before.Earliest != after.Earliest)
+        {
+            yield return (Min(before.Earliest, after.Earliest), Max(before.Earliest, after.Earliest) + BaselineReach);
+        }
+
+        if (before.Latest != after.Latest)
+        {
+            yield return (Min(before.Latest, after.Latest) - BaselineReach, Max(before.Latest, after.Latest));
+        }
+    }
+
+    private static DateTime MinFirst(IReadOnlyList<DetectedFlock> detected, IReadOnlyList<Flock> stored) =>
+        detected.Select(d => d.FirstSentAt).Concat(stored.Select(s => s.FirstSentAt)).Min();
+
+    private static DateTime MaxLast(IReadOnlyList<DetectedFlock> detected, IReadOnlyList<Flock> stored) =>
+        detected.Select(d => d.LastSentAt).Concat(stored.Select(s => s.LastSentAt)).Max();
+
+    private static DateTime Min(DateTime a, DateTime b) => a <= b ? a : b;
+
+    private static DateTime Max(DateTime a, DateTime b) => a >= b ? a : b;
+
+    private sealed record TouchedStretch(string CompanyKey, DateTime From, DateTime To);
+}

@@ -1,0 +1,232 @@
+using InviteTriage.Core.Detection;
+using InviteTriage.Core.Flocks;
+using InviteTriage.Core.History;
+using InviteTriage.Core.Invitations;
+using Microsoft.EntityFrameworkCore;
+
+namespace InviteTriage.Data.Detection;
+
+/// <summary>
+/// Makes one user's stored flocks in a stretch of one company's timeline match what the detector found there,
+/// keeping ids stable: a stored flock that shares members with a detected one becomes it (growing, shrinking or
+/// absorbing neighbours); a stored flock that matches nothing is withdrawn. Every membership change is history.
+/// </summary>
+internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTime now)
+{
+    public const string Actor = "detector";
+
+    private readonly List<PendingEvent> _events = [];
+    private readonly Dictionary<long, Flock?> _assignments = [];
+
+    /// <summary>Companies whose flocks appeared, went or moved; other members' flocks there need new campaign scores.</summary>
+    public HashSet<string> ChangedCompanies { get; } = new(StringComparer.Ordinal);
+
+    public int EventCount => _events.Count;
+
+    // stored: the user's open, resolved and withdrawn flocks of this stretch, tracked, with their members.
+    public void Reconcile(IReadOnlyList<DetectedFlock> detected, IReadOnlyList<Flock> stored, IReadOnlyDictionary<long, InvitationStatus> statuses)
+    {
+        var live = stored.Where(f => f.Status is FlockStatus.Open or FlockStatus.Resolved).OrderBy(f => f.Id).ToList();
+        var withdrawn = stored.Where(f => f.Status == FlockStatus.Withdrawn).OrderBy(f => f.Id).ToList();
+
+        // Each stored flock follows the detected flock it shares most members with; ties go to the earlier one.
+        var followers = detected.Select(_ => new List<Flock>()).ToArray();
+        foreach (var flock in live)
+        {
+            var members = flock.Members.Select(m => m.InvitationId).ToHashSet();
+            var best = detected
+                .Select((d, index) => (Index: index, Overlap: d.MemberIds.Count(members.Contains)))
+                .Where(x => x.Overlap > 0)
+                .OrderByDescending(x => x.Overlap).ThenBy(x => x.Index)
+                .FirstOrDefault();
+            if (best.Overlap > 0)
+            {
+                followers[best.Index].Add(flock);
+            }
+            else
+            {
+                Withdraw(flock);
+            }
+        }
+
+        for (var index = 0; index < detected.Count; index++)
+        {
+            var found = detected[index];
+            if (followers[index].Count == 0)
+            {
+                var revived = withdrawn
+                    .Where(f => f.Members.Any(m => found.MemberIds.Contains(m.InvitationId)))
+                    .OrderByDescending(f => f.Members.Count(m => found.MemberIds.Contains(m.InvitationId))).ThenBy(f => f.Id)
+                    .FirstOrDefault();
+                if (revived is not null)
+                {
+                    withdrawn.Remove(revived);
+                }
+
+                Apply(found, revived ?? NewFlock(found), statuses, absorbed: [], isNew: true);
+                continue;
+            }
+
+            var survivor = followers[index][0];
+            var absorbed = followers[index].Skip(1).ToList();
+            Apply(found, survivor, statuses, absorbed, isNew: false);
+        }
+    }
+
+    /// <summary>Writes flocks, memberships, the invitations' current flock, and the history, in one transaction.</summary>
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var group in _assignments.GroupBy(a => a.Value?.Id))
+        {
+            var ids = group.Select(a => a.Key).ToList();
+            var flockId = group.Key;
+            foreach (var chunk in ids.Chunk(20_000))
+            {
+                await db.Invitations
+                    .Where(i => i.OwnerId == ownerId && chunk.Contains(i.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.FlockId, flockId), cancellationToken);
+            }
+        }
+
+        db.FlagEvents.AddRange(_events.Select(e => e.ToEvent(ownerId, now)));
+        await db.SaveChangesAsync(cancellationToken);
+        _assignments.Clear();
+        _events.Clear();
+    }
+
+    private Flock NewFlock(DetectedFlock found)
+    {
+        var flock = new Flock
+        {
+            OwnerId = ownerId,
+            CompanyKey = found.CompanyKey,
+            Company = found.Company,
+            DetectedAt = now,
+        };
+        db.Flocks.Add(flock);
+        return flock;
+    }
+
+    private void Apply(DetectedFlock found, Flock flock, IReadOnlyDictionary<long, InvitationStatus> statuses, List<Flock> absorbed, bool isNew)
+    {
+        var before = flock.Members.Select(m => m.InvitationId).ToHashSet();
+        var after = found.MemberIds.ToHashSet();
+        var added = found.MemberIds.Where(id => !before.Contains(id)).ToList();
+        var removed = before.Where(id => !after.Contains(id)).Order().ToList();
+        var wasResolved = flock.Status == FlockStatus.Resolved;
+        var moved = (found.FirstSentAt, found.LastSentAt) != (flock.FirstSentAt, flock.LastSentAt);
+
+        flock.Members.RemoveAll(m => !after.Contains(m.InvitationId));
+        flock.Members.AddRange(added.Select(id => new FlockMember { InvitationId = id, JoinedAt = now }));
+        flock.CompanyKey = found.CompanyKey;
+        flock.Company = found.Company;
+        flock.FirstSentAt = found.FirstSentAt;
+        flock.LastSentAt = found.LastSentAt;
+        flock.SenderCount = found.SenderCount;
+        flock.PValue = found.PValue;
+        flock.Score = found.Score;
+        flock.Severity = found.Severity;
+        flock.Reasons = [.. found.Reasons];
+        flock.Status = found.MemberIds.Any(id => statuses.GetValueOrDefault(id) == InvitationStatus.Pending) ? FlockStatus.Open : FlockStatus.Resolved;
+        flock.UpdatedAt = now;
+
+        foreach (var id in removed)
+        {
+            _assignments[id] = null;
+        }
+
+        foreach (var id in found.MemberIds)
+        {
+            _assignments[id] = flock;
+        }
+
+        foreach (var gone in absorbed)
+        {
+            foreach (var member in gone.Members.Where(m => !after.Contains(m.InvitationId)))
+            {
+                _assignments.TryAdd(member.InvitationId, null);
+            }
+
+            db.Flocks.Remove(gone);
+        }
+
+        if (isNew)
+        {
+            ChangedCompanies.Add(found.CompanyKey);
+            _events.Add(new PendingEvent(FlagEventKind.FlockDetected, flock,
+                $"Flock detected: {found.Company}, {found.SenderCount} senders",
+                found.MemberIds.Select(id => (id, (string?)null, (Flock?)flock)).ToList()));
+        }
+        else if (absorbed.Count > 0)
+        {
+            ChangedCompanies.Add(found.CompanyKey);
+            var absorbedIds = string.Join(", ", absorbed.Select(f => $"#{f.Id}"));
+            _events.Add(new PendingEvent(FlagEventKind.FlockMerged, flock,
+                $"Flocks {absorbedIds} merged into this flock: {found.Company}, {found.SenderCount} senders",
+                absorbed.SelectMany(f => f.Members.Select(m => (m.InvitationId, (string?)$"flock {f.Id}", (Flock?)flock)))
+                    .Concat(added.Where(id => !absorbed.Any(f => f.Members.Any(m => m.InvitationId == id))).Select(id => (id, (string?)null, (Flock?)flock)))
+                    .ToList()));
+        }
+        else if (added.Count > 0)
+        {
+            ChangedCompanies.Add(found.CompanyKey);
+            _events.Add(new PendingEvent(FlagEventKind.FlockGrew, flock,
+                $"Flock grew to {found.SenderCount} senders: {found.Company}",
+                added.Select(id => (id, (string?)null, (Flock?)flock)).ToList()));
+        }
+        else if (moved)
+        {
+            ChangedCompanies.Add(found.CompanyKey);
+        }
+
+        if (!isNew && removed.Count > 0)
+        {
+            _events.Add(new PendingEvent(FlagEventKind.FlockWithdrawn, flock,
+                $"{removed.Count} invitation(s) no longer belong to this flock: {found.Company}",
+                removed.Select(id => (id, (string?)$"flock {flock.Id}", (Flock?)null)).ToList()));
+        }
+
+        if (!isNew && wasResolved && flock.Status == FlockStatus.Open)
+        {
+            _events.Add(new PendingEvent(FlagEventKind.FlockReopened, flock,
+                $"Flock reopened: a new invitation from {found.Company} is pending", []));
+        }
+    }
+
+    private void Withdraw(Flock flock)
+    {
+        ChangedCompanies.Add(flock.CompanyKey);
+        flock.Status = FlockStatus.Withdrawn;
+        flock.UpdatedAt = now;
+        foreach (var member in flock.Members)
+        {
+            _assignments[member.InvitationId] = null;
+        }
+
+        _events.Add(new PendingEvent(FlagEventKind.FlockWithdrawn, flock,
+            $"Flock withdrawn: {flock.Company} is no longer surprising for you, given the rest of your data",
+            flock.Members.Select(m => (m.InvitationId, (string?)$"flock {flock.Id}", (Flock?)null)).ToList()));
+    }
+
+    /// <summary>A history event whose flock ids are known only once new flocks are saved.</summary>
+    private sealed record PendingEvent(FlagEventKind Kind, Flock Flock, string Summary, IReadOnlyList<(long InvitationId, string? Before, Flock? After)> Changes)
+    {
+        public FlagEvent ToEvent(string ownerId, DateTime now) => new()
+        {
+            OwnerId = ownerId,
+            Kind = Kind,
+            Actor = Actor,
+            OccurredAt = now,
+            FlockId = Flock.Id,
+            Summary = Summary,
+            Changes = [.. Changes.Select(c => new FlagEventChange
+            {
+                InvitationId = c.InvitationId,
+                Before = c.Before ?? "none",
+                After = c.After is null ? "none" : $"flock {c.After.Id}",
+            })],
+        };
+    }
+}

@@ -1,0 +1,175 @@
+using CsCheck;
+using InviteTriage.Core.Detection;
+using InviteTriage.Core.Flocks;
+using InviteTriage.Core.History;
+using InviteTriage.Core.Invitations;
+using InviteTriage.Data.Accounts;
+using InviteTriage.Data.Detection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InviteTriage.Data.Tests.Detection;
+
+/// <summary>
+/// DETECTION.md: incremental detection and rebuild must give the same flocks for any arrival order. Generated
+/// streams arrive in random orders and batch sizes, each batch followed by the incremental path; then a rebuild
+/// must find nothing to change, and the memberships must equal the pure detector's over all the data.
+/// </summary>
+public sealed class IncrementalDetectionTests : IClassFixture<TriageStore>
+{
+    private static readonly DateTime Start = new(2025, 6, 2, 8, 0, 0, DateTimeKind.Utc);
+
+    private readonly TriageStore _store;
+
+    public IncrementalDetectionTests(TriageStore store) => _store = store;
+
+    private static Gen<Row[]> Streams { get; } =
+        Gen.Select(
+                Gen.Int[0, 2],
+                Gen.Int[0, 6],
+                Gen.Frequency((6, Gen.Int[0, 3]), (2, Gen.Int[0, 40]), (1, Gen.Int[0, 300])),
+                Gen.Int[0, 24 * 60],
+                Gen.Bool)
+            .Select((company, sender, day, minute, generic) => new Row(company, sender, day, minute, generic))
+            .Array[3, 45]
+            .Select(rows => rows.DistinctBy(r => (r.Company, r.Sender, r.Day, r.Minute)).ToArray());
+
+    [Fact]
+    public async Task IncrementalDetection_AnyArrivalOrder_EqualsRebuild()
+    {
+        var cases = Gen.Select(Streams, Gen.Int[1, 4], Gen.Int[0, int.MaxValue]);
+        var flocksSeen = 0;
+
+        await cases.SampleAsync(
+            async (rows, batchSize, seed) =>
+            {
+                var order = rows.Select((row, index) => (row, key: new Random(seed + index).Next())).OrderBy(x => x.key).Select(x => x.row).ToArray();
+                var outcome = await RunAsync(order, batchSize);
+
+                outcome.Incremental.Should().Equal(outcome.Rebuilt, "a rebuild after the incremental path must find the same flocks");
+                outcome.RebuildEvents.Should().Be(0, "a rebuild after the incremental path must have nothing left to change");
+                outcome.IncrementalMembers.Should().Equal(outcome.PureMembers, "the stored flocks must be the pure detector's");
+                flocksSeen += outcome.Incremental.Count;
+            },
+            iter: 60,
+            threads: 1);
+
+        flocksSeen.Should().BeGreaterThan(10, "the generated streams must actually produce flocks, or the property says nothing");
+    }
+
+    [Fact]
+    public async Task OutOfOrderArrival_NewestFirst_GivesTheSameFlockAsInOrder()
+    {
+        var rows = Enumerable.Range(0, 4).Select(i => new Row(0, i, 0, 60 * i, Generic: true)).ToArray();
+
+        var inOrder = await RunAsync(rows, 1);
+        var reversed = await RunAsync([.. rows.Reverse()], 1);
+
+        inOrder.Incremental.Should().ContainSingle();
+        reversed.Incremental.Should().ContainSingle();
+        inOrder.IncrementalMembers.Single().Split(',').Should().HaveCount(4);
+        reversed.IncrementalMembers.Single().Split(',').Should().HaveCount(4);
+    }
+
+    private async Task<Outcome> RunAsync(IReadOnlyList<Row> arrivals, int batchSize)
+    {
+        var ownerId = await NewOwnerAsync();
+        var companyPrefix = Guid.NewGuid().ToString("N")[..8];
+        var detection = _store.Services.GetRequiredService<FlockDetectionService>();
+        var factory = _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
+
+        foreach (var batch in arrivals.Chunk(batchSize))
+        {
+            var coverageBefore = await detection.CoverageAsync(ownerId, CancellationToken.None);
+            var invitations = batch.Select(row => row.ToInvitation(ownerId, companyPrefix)).ToList();
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                db.Invitations.AddRange(invitations);
+                await db.SaveChangesAsync();
+            }
+
+            await detection.DetectAroundAsync(ownerId, [.. invitations.Select(i => new InvitationChange(i.CompanyKey, i.SentAt))], coverageBefore, CancellationToken.None);
+        }
+
+        var incremental = await SnapshotAsync(ownerId);
+        var incrementalMembers = await MembersAsync(ownerId);
+        var eventsBefore = await CountEventsAsync(ownerId);
+
+        await detection.RebuildAsync(ownerId, CancellationToken.None);
+
+        var rebuilt = await SnapshotAsync(ownerId);
+        var rebuildEvents = await CountEventsAsync(ownerId) - eventsBefore;
+        return new Outcome(incremental, rebuilt, rebuildEvents, incrementalMembers, await PureMembersAsync(ownerId));
+    }
+
+    private async Task<string> NewOwnerAsync()
+    {
+        await using var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        var user = new TriageUser { UserName = $"{Guid.NewGuid():N}@example.com" };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
+
+    private async Task<List<string>> SnapshotAsync(string ownerId)
+    {
+        await using var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        var flocks = await db.Flocks.AsNoTracking().Include(f => f.Members)
+            .Where(f => f.OwnerId == ownerId && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved))
+            .ToListAsync();
+        return [.. flocks
+            .Select(f => $"{string.Join(',', f.Members.Select(m => m.InvitationId).Order())} {f.Status} {f.Severity} {f.Score:0.###} "
+                + string.Join(" | ", f.Reasons.Select(r => r.ToString())))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    private async Task<List<string>> MembersAsync(string ownerId)
+    {
+        await using var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        var current = await db.Invitations.AsNoTracking()
+            .Where(i => i.OwnerId == ownerId && i.FlockId != null)
+            .Select(i => new { i.Id, i.FlockId })
+            .ToListAsync();
+        return [.. current.GroupBy(i => i.FlockId).Select(g => string.Join(',', g.Select(i => i.Id).Order())).Order(StringComparer.Ordinal)];
+    }
+
+    private async Task<List<string>> PureMembersAsync(string ownerId)
+    {
+        await using var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        var all = await db.Invitations.AsNoTracking().Where(i => i.OwnerId == ownerId)
+            .Select(i => new DetectionInvitation(i.Id, i.CompanyKey, i.SenderKey, i.SentAt, i.MessageClass))
+            .ToListAsync();
+        return [.. FlockDetector.Detect(all, DetectionSettings.Default, DetectionContext.Empty)
+            .Select(f => string.Join(',', f.MemberIds.Order()))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    private async Task<int> CountEventsAsync(string ownerId)
+    {
+        await using var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        return await db.FlagEvents.CountAsync(e => e.OwnerId == ownerId && e.Kind != FlagEventKind.Imported);
+    }
+
+    private sealed record Outcome(List<string> Incremental, List<string> Rebuilt, int RebuildEvents, List<string> IncrementalMembers, List<string> PureMembers);
+
+    private sealed record Row(int Company, int Sender, int Day, int Minute, bool Generic)
+    {
+        public Invitation ToInvitation(string ownerId, string companyPrefix)
+        {
+            var sentAt = Start.AddDays(Day).AddMinutes(Minute);
+            return new Invitation
+            {
+                OwnerId = ownerId,
+                SenderName = $"Sender {Sender}",
+                SenderKey = $"https://www.linkedin.com/in/{companyPrefix}-{Company}-{Sender}",
+                Company = $"Firm {Company}",
+                CompanyKey = $"{companyPrefix}firm{Company}",
+                SentAt = sentAt,
+                SentMinute = (long)(sentAt - DateTime.UnixEpoch).TotalMinutes,
+                MessageClass = Generic ? MessageClass.Generic : MessageClass.Personal,
+                ReceivedAt = sentAt,
+                UpdatedAt = sentAt,
+            };
+        }
+    }
+}
