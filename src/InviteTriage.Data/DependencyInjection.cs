@@ -1,8 +1,11 @@
 using InviteTriage.Data.Accounts;
 using InviteTriage.Data.Database;
 using InviteTriage.Data.Detection;
+using InviteTriage.Data.Flocks;
+using InviteTriage.Data.History;
 using InviteTriage.Data.Imports;
 using InviteTriage.Data.Invitations;
+using InviteTriage.Data.Triage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +31,9 @@ public static class DependencyInjection
         services.AddScoped<InvitationQueries>();
         services.AddScoped<FlockDetectionService>();
         services.AddScoped<ImportService>();
+        services.AddScoped<TriageService>();
+        services.AddScoped<FlockQueries>();
+        services.AddScoped<HistoryQueries>();
 
         return services
             .AddIdentityCore<TriageUser>(options =>

@@ -1,3 +1,6 @@
+using InviteTriage.Core.Detection;
+using InviteTriage.Core.Flocks;
+using InviteTriage.Core.Invitations;
 using Microsoft.EntityFrameworkCore;
 
 namespace InviteTriage.Data.Invitations;
@@ -47,5 +50,45 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
                 i.SentAt, i.Message, i.Status, i.FlockId, i.Source))
             .ToListAsync(cancellationToken);
         return new Page<InvitationView>(items, total);
+    }
+
+    /// <summary>
+    /// One invitation: its flock's reasons when it is in one, else its own signals (a repeat, a generic message),
+    /// and its history. Null when it is not the owner's.
+    /// </summary>
+    public async Task<InvitationDetail?> GetAsync(string ownerId, long id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.OwnerId == ownerId, cancellationToken);
+        if (invitation is null)
+        {
+            return null;
+        }
+
+        IReadOnlyList<FlagReason> reasons;
+        if (invitation.FlockId is { } flockId)
+        {
+            reasons = await db.Flocks.AsNoTracking().Where(f => f.Id == flockId).Select(f => f.Reasons).SingleAsync(cancellationToken);
+        }
+        else
+        {
+            var isRepeat = await db.Invitations.AnyAsync(
+                i => i.OwnerId == ownerId && i.SenderKey == invitation.SenderKey && i.SentAt < invitation.SentAt && i.Status != InvitationStatus.Accepted,
+                cancellationToken);
+            reasons = FlockScorer.SingleInvitationReasons(isRepeat, invitation.MessageClass);
+        }
+
+        var history = await (
+                from change in db.FlagEventChanges
+                join flagEvent in db.FlagEvents on change.FlagEventId equals flagEvent.Id
+                where change.InvitationId == id && flagEvent.OwnerId == ownerId
+                orderby flagEvent.Id descending
+                select new InvitationHistoryEntry(flagEvent.Id, flagEvent.Kind, flagEvent.Actor, flagEvent.OccurredAt, flagEvent.Summary, change.Before, change.After))
+            .ToListAsync(cancellationToken);
+
+        var view = new InvitationView(
+            invitation.Id, invitation.ExternalId, invitation.SenderName, invitation.SenderHeadline, invitation.Company, invitation.CompanyKey,
+            invitation.SentAt, invitation.Message, invitation.Status, invitation.FlockId, invitation.Source);
+        return new InvitationDetail(view, invitation.SenderProfileUrl, invitation.AcceptUrl, invitation.Network, reasons, history);
     }
 }

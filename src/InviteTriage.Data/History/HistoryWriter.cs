@@ -1,0 +1,36 @@
+using InviteTriage.Core.Invitations;
+using Microsoft.EntityFrameworkCore;
+
+namespace InviteTriage.Data.History;
+
+/// <summary>Writes the per-invitation rows of one history event in a single statement, whatever their number.</summary>
+internal static class HistoryWriter
+{
+    // Built once from the status enum; it holds no user input.
+    private static readonly string InsertStatusChanges =
+        """
+        INSERT INTO "FlagEventChanges" ("FlagEventId", "InvitationId", "Before", "After")
+        SELECT {0}, "Id", 
+        """ + StatusNames.SqlCase("\"Status\"") + """
+        , {1}
+        FROM "Invitations"
+        WHERE "OwnerId" = {2} AND "Id" IN (SELECT value FROM json_each({3}))
+        """;
+
+    /// <summary>Records the current status of <paramref name="invitationIds"/> as before, and <paramref name="after"/> as after.</summary>
+    public static Task<int> StatusChangesAsync(TriageDbContext db, long eventId, string ownerId, IReadOnlyCollection<long> invitationIds, InvitationStatus after, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(
+            InsertStatusChanges,
+            [eventId, StatusNames.Of(after), ownerId, System.Text.Json.JsonSerializer.Serialize(invitationIds)],
+            cancellationToken);
+
+    /// <summary>The rows of an undo: those of the undone event with before and after swapped.</summary>
+    public static Task<int> ReversedChangesAsync(TriageDbContext db, long eventId, long undoneEventId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO "FlagEventChanges" ("FlagEventId", "InvitationId", "Before", "After")
+            SELECT {0}, "InvitationId", "After", "Before" FROM "FlagEventChanges" WHERE "FlagEventId" = {1}
+            """,
+            [eventId, undoneEventId],
+            cancellationToken);
+}

@@ -1,0 +1,294 @@
+using InviteTriage.Core.Flocks;
+using InviteTriage.Core.History;
+using InviteTriage.Core.Invitations;
+using InviteTriage.Core.Text;
+using InviteTriage.Core.Triage;
+using InviteTriage.Data.Detection;
+using InviteTriage.Data.History;
+using Microsoft.EntityFrameworkCore;
+
+namespace InviteTriage.Data.Triage;
+
+/// <summary>
+/// The user's decisions: on invitations, on whole flocks, and undo. Each is set-based (one UPDATE and one history
+/// insert whatever its size) and all-or-nothing: an unknown or foreign id changes nothing.
+/// </summary>
+public sealed class TriageService(IDbContextFactory<TriageDbContext> dbFactory, FlockDetectionService detection, TimeProvider time)
+{
+    public async Task<TriageResult> ActOnInvitationsAsync(string ownerId, string actor, IReadOnlyCollection<long> ids, TriageAction action, CancellationToken cancellationToken)
+    {
+        if (action.TargetStatus() is not { } target)
+        {
+            return TriageResult.Invalid($"'{KebabName.Of(action)}' applies to flocks, not to invitations.");
+        }
+
+        var distinct = ids.Distinct().ToList();
+        if (distinct.Count == 0)
+        {
+            return TriageResult.Invalid("Name at least one invitation.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var owned = await db.Invitations.CountAsync(i => i.OwnerId == ownerId && distinct.Contains(i.Id), cancellationToken);
+        if (owned != distinct.Count)
+        {
+            return TriageResult.NotFound($"{distinct.Count - owned} of the {distinct.Count} invitations do not exist or are not yours; nothing was changed.");
+        }
+
+        return await ChangeStatusAsync(
+            db, ownerId, actor, db.Invitations.Where(i => i.OwnerId == ownerId && distinct.Contains(i.Id) && i.Status != target),
+            target, flockId: null, cancellationToken);
+    }
+
+    public async Task<TriageResult> ActOnFlockAsync(string ownerId, string actor, long flockId, TriageAction action, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var flock = await db.Flocks.AsNoTracking().SingleOrDefaultAsync(f => f.Id == flockId && f.OwnerId == ownerId, cancellationToken);
+        if (flock is null)
+        {
+            return TriageResult.NotFound($"There is no flock {flockId} of yours.");
+        }
+
+        if (action == TriageAction.Dismiss)
+        {
+            return await DismissAsync(db, flock, actor, cancellationToken);
+        }
+
+        if (flock.Status is not (FlockStatus.Open or FlockStatus.Resolved))
+        {
+            return TriageResult.Invalid($"Flock {flockId} is {KebabName.Of(flock.Status)}; act on its invitations instead.");
+        }
+
+        var target = action.TargetStatus()!.Value;
+
+        // Deciding on a flock answers its pending members; restoring it brings every decided member back.
+        var members = db.Invitations.Where(i => i.OwnerId == ownerId && i.FlockId == flockId);
+        members = target == InvitationStatus.Pending
+            ? members.Where(i => i.Status != InvitationStatus.Pending)
+            : members.Where(i => i.Status == InvitationStatus.Pending);
+        return await ChangeStatusAsync(db, ownerId, actor, members, target, flockId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Restores the before-states of a decision or a dismissal, as a new Undone event. If any of its invitations
+    /// changed since, nothing is restored and the result names them.
+    /// </summary>
+    public async Task<TriageResult> UndoAsync(string ownerId, string actor, long eventId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var undone = await db.FlagEvents.AsNoTracking().Include(e => e.Changes)
+            .SingleOrDefaultAsync(e => e.Id == eventId && e.OwnerId == ownerId, cancellationToken);
+        if (undone is null)
+        {
+            return TriageResult.NotFound($"There is no history event {eventId} of yours.");
+        }
+
+        if (await db.FlagEvents.AnyAsync(e => e.UndoesEventId == eventId && e.Kind == FlagEventKind.Undone, cancellationToken))
+        {
+            return TriageResult.Invalid($"Event {eventId} is already undone.");
+        }
+
+        return undone.Kind switch
+        {
+            FlagEventKind.StatusChanged => await UndoStatusChangeAsync(db, ownerId, actor, undone, cancellationToken),
+            FlagEventKind.FlockDismissed => await UndoDismissalAsync(db, ownerId, actor, undone, cancellationToken),
+            _ => TriageResult.Invalid(UndoRules.WhyNot(undone.Kind)),
+        };
+    }
+
+    private async Task<TriageResult> ChangeStatusAsync(
+        TriageDbContext db, string ownerId, string actor, IQueryable<Invitation> targets, InvitationStatus target, long? flockId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Writing the event first takes the write lock, so the targets read next cannot change under us.
+        var change = NewEvent(ownerId, actor, FlagEventKind.StatusChanged, "", flockId);
+        db.FlagEvents.Add(change);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var rows = await targets.Select(i => new { i.Id, i.FlockId }).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return TriageResult.Done($"Nothing to change: they are already {StatusNames.Of(target)}.", null, 0);
+        }
+
+        var ids = rows.Select(r => r.Id).ToList();
+        await HistoryWriter.StatusChangesAsync(db, change.Id, ownerId, ids, target, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Invitations
+            .Where(i => i.OwnerId == ownerId && ids.Contains(i.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, target).SetProperty(i => i.UpdatedAt, now), cancellationToken);
+        await RefreshFlockStatusesAsync(db, ownerId, [.. rows.Where(r => r.FlockId is not null).Select(r => r.FlockId!.Value).Distinct()], cancellationToken);
+
+        change.Summary = Summary(target, ids.Count, flockId);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TriageResult.Done(change.Summary, change.Id, ids.Count);
+    }
+
+    private async Task<TriageResult> DismissAsync(TriageDbContext db, Flock flock, string actor, CancellationToken cancellationToken)
+    {
+        if (flock.Status is not (FlockStatus.Open or FlockStatus.Resolved))
+        {
+            return TriageResult.Invalid($"Flock {flock.Id} is already {KebabName.Of(flock.Status)}.");
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var memberIds = await db.FlockMembers.Where(m => m.FlockId == flock.Id).Select(m => m.InvitationId).ToListAsync(cancellationToken);
+            var dismissal = NewEvent(flock.OwnerId, actor, FlagEventKind.FlockDismissed, $"Not a flock: {flock.Company}, {flock.SenderCount} senders", flock.Id);
+            dismissal.Changes = [.. memberIds.Select(id => new FlagEventChange { InvitationId = id, Before = $"flock {flock.Id}", After = "dismissed" })];
+            db.FlagEvents.Add(dismissal);
+            await db.Flocks.Where(f => f.Id == flock.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FlockStatus.Dismissed).SetProperty(f => f.UpdatedAt, dismissal.OccurredAt), cancellationToken);
+            await db.Invitations.Where(i => i.OwnerId == flock.OwnerId && i.FlockId == flock.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.FlockId, (long?)null), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            await RedetectAsync(flock, cancellationToken);
+            return TriageResult.Done(dismissal.Summary, dismissal.Id, memberIds.Count);
+        }
+    }
+
+    private async Task<TriageResult> UndoStatusChangeAsync(TriageDbContext db, string ownerId, string actor, FlagEvent undone, CancellationToken cancellationToken)
+    {
+        var ids = undone.Changes.Select(c => c.InvitationId).ToList();
+        var conflicts = await ChangedSinceAsync(db, ownerId, undone, cancellationToken);
+        if (conflicts.Count > 0)
+        {
+            return new TriageResult(TriageOutcome.Conflict,
+                $"Nothing was undone: {conflicts.Count} of these invitations changed since ({string.Join(", ", conflicts.Take(10))}{(conflicts.Count > 10 ? ", …" : "")}).",
+                Conflicts: conflicts);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var undo = NewEvent(ownerId, actor, FlagEventKind.Undone, $"Undid: {undone.Summary}", undone.FlockId);
+        undo.UndoesEventId = undone.Id;
+        db.FlagEvents.Add(undo);
+        await db.SaveChangesAsync(cancellationToken);
+        await HistoryWriter.ReversedChangesAsync(db, undo.Id, undone.Id, cancellationToken);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var group in undone.Changes.GroupBy(c => StatusNames.Parse(c.Before)))
+        {
+            if (group.Key is not { } before)
+            {
+                continue;
+            }
+
+            var groupIds = group.Select(c => c.InvitationId).ToList();
+            await db.Invitations
+                .Where(i => i.OwnerId == ownerId && groupIds.Contains(i.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, before).SetProperty(i => i.UpdatedAt, now), cancellationToken);
+        }
+
+        var flockIds = await db.Invitations.Where(i => i.OwnerId == ownerId && ids.Contains(i.Id) && i.FlockId != null)
+            .Select(i => i.FlockId!.Value).Distinct().ToListAsync(cancellationToken);
+        await RefreshFlockStatusesAsync(db, ownerId, flockIds, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TriageResult.Done(undo.Summary, undo.Id, ids.Count);
+    }
+
+    private async Task<TriageResult> UndoDismissalAsync(TriageDbContext db, string ownerId, string actor, FlagEvent undone, CancellationToken cancellationToken)
+    {
+        var flock = await db.Flocks.SingleOrDefaultAsync(f => f.Id == undone.FlockId && f.OwnerId == ownerId, cancellationToken);
+        if (flock is null || flock.Status != FlockStatus.Dismissed)
+        {
+            return TriageResult.Invalid("That flock no longer exists as dismissed, so there is nothing to restore.");
+        }
+
+        var ids = undone.Changes.Select(c => c.InvitationId).ToList();
+        var regrouped = await db.Invitations
+            .Where(i => i.OwnerId == ownerId && ids.Contains(i.Id) && i.FlockId != null)
+            .Select(i => i.Id)
+            .ToListAsync(cancellationToken);
+        if (regrouped.Count > 0)
+        {
+            return new TriageResult(TriageOutcome.Conflict,
+                $"Nothing was undone: {regrouped.Count} of its invitations now belong to another flock.", Conflicts: regrouped);
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var undo = NewEvent(ownerId, actor, FlagEventKind.Undone, $"Undid: {undone.Summary}", flock.Id);
+            undo.UndoesEventId = undone.Id;
+            db.FlagEvents.Add(undo);
+            await db.SaveChangesAsync(cancellationToken);
+            await HistoryWriter.ReversedChangesAsync(db, undo.Id, undone.Id, cancellationToken);
+            await db.Invitations.Where(i => i.OwnerId == ownerId && ids.Contains(i.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.FlockId, flock.Id), cancellationToken);
+            flock.Status = FlockStatus.Open;
+            await db.SaveChangesAsync(cancellationToken);
+            await RefreshFlockStatusesAsync(db, ownerId, [flock.Id], cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            await RedetectAsync(flock, cancellationToken);
+            return TriageResult.Done(undo.Summary, undo.Id, ids.Count);
+        }
+    }
+
+    /// <summary>Invitations of an event that a later decision or undo touched, or whose status is no longer the event's after-state.</summary>
+    private static async Task<List<long>> ChangedSinceAsync(TriageDbContext db, string ownerId, FlagEvent undone, CancellationToken cancellationToken)
+    {
+        var ids = undone.Changes.Select(c => c.InvitationId).ToList();
+        var touchedLater = await (
+                from change in db.FlagEventChanges
+                join later in db.FlagEvents on change.FlagEventId equals later.Id
+                where later.OwnerId == ownerId && later.Id > undone.Id && ids.Contains(change.InvitationId)
+                    && (later.Kind == FlagEventKind.StatusChanged || later.Kind == FlagEventKind.Undone)
+                select change.InvitationId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var current = await db.Invitations.Where(i => i.OwnerId == ownerId && ids.Contains(i.Id))
+            .Select(i => new { i.Id, i.Status })
+            .ToDictionaryAsync(i => i.Id, i => i.Status, cancellationToken);
+        var drifted = undone.Changes
+            .Where(c => !current.TryGetValue(c.InvitationId, out var status) || StatusNames.Of(status) != c.After)
+            .Select(c => c.InvitationId);
+        return [.. touchedLater.Concat(drifted).Distinct().Order()];
+    }
+
+    /// <summary>A flock with a pending member is open; one whose members are all decided is resolved.</summary>
+    private static Task RefreshFlockStatusesAsync(TriageDbContext db, string ownerId, List<long> flockIds, CancellationToken cancellationToken) =>
+        flockIds.Count == 0
+            ? Task.CompletedTask
+            : db.Flocks
+                .Where(f => f.OwnerId == ownerId && flockIds.Contains(f.Id) && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved))
+                .ExecuteUpdateAsync(s => s.SetProperty(
+                    f => f.Status,
+                    f => db.Invitations.Any(i => i.FlockId == f.Id && i.Status == InvitationStatus.Pending) ? FlockStatus.Open : FlockStatus.Resolved),
+                    cancellationToken);
+
+    /// <summary>Dismissing or restoring a flock changes how its neighbours group, so its stretch is detected again.</summary>
+    private async Task RedetectAsync(Flock flock, CancellationToken cancellationToken)
+    {
+        var coverage = await detection.CoverageAsync(flock.OwnerId, cancellationToken);
+        await detection.DetectAroundAsync(
+            flock.OwnerId,
+            [new InvitationChange(flock.CompanyKey, flock.FirstSentAt), new InvitationChange(flock.CompanyKey, flock.LastSentAt)],
+            coverage,
+            cancellationToken);
+    }
+
+    private FlagEvent NewEvent(string ownerId, string actor, FlagEventKind kind, string summary, long? flockId) => new()
+    {
+        OwnerId = ownerId,
+        Kind = kind,
+        Actor = actor,
+        OccurredAt = time.GetUtcNow().UtcDateTime,
+        FlockId = flockId,
+        Summary = summary,
+    };
+
+    private static string Summary(InvitationStatus target, int count, long? flockId)
+    {
+        var what = flockId is { } id ? $"{count} invitation(s) of flock {id}" : $"{count} invitation(s)";
+        return target switch
+        {
+            InvitationStatus.Accepted => $"Accepted {what}",
+            InvitationStatus.Archived => $"Archived {what}",
+            InvitationStatus.NotKnown => $"Marked {what} as not known",
+            _ => $"Restored {what} to pending",
+        };
+    }
+}
