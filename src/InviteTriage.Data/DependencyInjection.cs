@@ -26,14 +26,17 @@ public static class DependencyInjection
         // One context per operation (Blazor Server circuits live long); the factory also registers a scoped context.
         services.AddDbContextFactory<TriageDbContext>(options => Configure(options, location));
 
+        // AccountService works through Identity's UserManager, which holds a scoped context. Everything else opens
+        // a context per operation from the factory and keeps no state, so one instance serves every circuit.
         services.AddScoped<AccountService>();
-        services.AddScoped<ApiTokenService>();
-        services.AddScoped<InvitationQueries>();
-        services.AddScoped<FlockDetectionService>();
-        services.AddScoped<ImportService>();
-        services.AddScoped<TriageService>();
-        services.AddScoped<FlockQueries>();
-        services.AddScoped<HistoryQueries>();
+        services.AddSingleton<InstanceSettingsService>();
+        services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<InvitationQueries>();
+        services.AddSingleton<FlockQueries>();
+        services.AddSingleton<HistoryQueries>();
+        services.AddSingleton<FlockDetectionService>();
+        services.AddSingleton<ImportService>();
+        services.AddSingleton<TriageService>();
 
         return services
             .AddIdentityCore<TriageUser>(options =>

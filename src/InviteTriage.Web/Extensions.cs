@@ -1,9 +1,12 @@
 using InviteTriage.Data;
+using InviteTriage.Data.Database;
 using InviteTriage.Web.Api;
 using InviteTriage.Web.Auth;
 using InviteTriage.Web.Components;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Serilog;
@@ -16,25 +19,23 @@ internal static class Extensions
     public static void AddTriageWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        builder.AddTriageData()
-            .AddSignInManager()
-            .AddDefaultTokenProviders();
+        builder.AddTriageData().AddSignInManager();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
-            options.AccessDeniedPath = "/account/login";
             options.Cookie.Name = "InviteTriage.Auth";
-            options.Cookie.HttpOnly = true;
+            // HttpOnly is the default; Lax (not Strict) so that a link from an e-mail still arrives signed in.
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.SlidingExpiration = true;
         });
+        // Keys in the data folder, so sign-in cookies survive restarts even where there is no home folder.
+        services.AddDataProtection()
+            .SetApplicationName("InviteTriage")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseLocation.DataFolderFrom(builder.Configuration), "keys")));
         services.AddAuthorizationBuilder()
             // Every page needs a signed-in user unless it says otherwise (sign-in, registration, errors).
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -46,7 +47,14 @@ internal static class Extensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // A request that does not bind says which parameter and value were wrong; that is all the caller needs.
+            if (context.Exception is BadHttpRequestException bad)
+            {
+                context.ProblemDetails.Detail = bad.Message;
+            }
+        });
         services.ConfigureHttpJsonOptions(options => TriageJson.Configure(options.SerializerOptions));
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<TriageDbContext>("database");
@@ -57,16 +65,38 @@ internal static class Extensions
         app.UseSerilogRequestLogging();
         app.UseSecurityHeaders();
 
-        // The API answers errors with problem details; pages answer with the error and not-found pages.
+        // Pages answer errors with the error and not-found pages. These must stand in the main pipeline: a
+        // re-execute inside a branch never reaches the page's endpoint.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        // Only a page visit is answered with the not-found page: re-executing a form post would post it to that page.
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            {
+                context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+            }
+
+            return next(context);
+        });
+
+        // The API answers with problem details instead, and a malformed request (a query value that does not
+        // parse, say) is the caller's 400, never our 500.
         app.UseWhen(IsApi, api =>
         {
-            api.UseExceptionHandler();
+            api.Use((context, next) =>
+            {
+                context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+                return next(context);
+            });
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                // The caller's mistake is not our error: no error log, no stack trace.
+                SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+            });
             api.UseStatusCodePages();
-        });
-        app.UseWhen(context => !IsApi(context), pages =>
-        {
-            pages.UseExceptionHandler("/error", createScopeForErrors: true);
-            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         });
 
         app.UseAuthentication();
@@ -81,6 +111,10 @@ internal static class Extensions
         app.MapOpenApi().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapApiEndpoints();
+        // An /api route that does not exist is a 404 problem, not a redirect to the sign-in page.
+        app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such API route."))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         // Blazor adds its own "frame-ancestors 'self'" header; ours ('none', on every response) replaces it.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
     }

@@ -30,7 +30,6 @@ public sealed class FirstRunTests : IClassFixture<RunningApp>, IClassFixture<Bro
 
     private async Task RegisterAndCreateTokenAsync(IPage page)
     {
-
         await page.GotoAsync("/");
         await page.WaitForURLAsync("**/account/register");
         await page.GetByText("Create the first account").WaitForAsync();
@@ -40,6 +39,7 @@ public sealed class FirstRunTests : IClassFixture<RunningApp>, IClassFixture<Bro
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
 
         await page.GetByText("Your inbox is empty").WaitForAsync();
+        await page.Locator("[data-interactive=true]").WaitForAsync();
         (await page.GetByRole(AriaRole.Link, new() { Name = "Import invitations" }).IsVisibleAsync()).Should().BeTrue();
         (await page.GetByTestId("signed-in-user").TextContentAsync()).Should().Be("first@example.com");
         Directory.CreateDirectory(Browser.ScreenshotFolder);

@@ -28,23 +28,7 @@ public sealed class RunningApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        var webOutput = WebOutputFolder();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = webOutput,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(webOutput, "InviteTriage.Web.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(BaseUrl.ToString().TrimEnd('/'));
-        // Development serves the static web assets from the build output's manifest, as `dotnet run` does.
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__InviteTriage"] = $"Data Source={Path.Combine(_folder, "store.db")}";
-        start.Environment["INVITETRIAGE_DATA"] = _folder;
-
-        _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        _process = Start(BaseUrl.ToString().TrimEnd('/'), $"Data Source={Path.Combine(_folder, "store.db")}", _folder);
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
@@ -107,7 +91,28 @@ public sealed class RunningApp : IAsyncLifetime
         }
     }
 
-    internal static string WebOutputFolder()
+    /// <summary>Starts the built web app as its own process, with its output redirected for the caller to read.</summary>
+    internal static Process Start(string urls, string connectionString, string dataFolder)
+    {
+        var webOutput = WebOutputFolder();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = webOutput,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(webOutput, "InviteTriage.Web.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(urls);
+        // Development serves the static web assets from the build output's manifest, as `dotnet run` does.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__InviteTriage"] = connectionString;
+        start.Environment["INVITETRIAGE_DATA"] = dataFolder;
+        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+    }
+
+    private static string WebOutputFolder()
     {
         // tests/InviteTriage.E2E/bin/<Configuration>/net10.0 → src/InviteTriage.Web/bin/<Configuration>/net10.0
         var own = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

@@ -1,27 +1,22 @@
-using System.Diagnostics;
-
 namespace InviteTriage.E2E;
 
-public sealed class StartupTests
+public sealed class StartupTests : IDisposable
 {
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "invitetriage-e2e-startup", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dataFolder))
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task UnusableDatabasePath_StopsTheAppWithOneClearLineNamingThePath()
     {
-        var webOutput = RunningApp.WebOutputFolder();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = webOutput,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(webOutput, "InviteTriage.Web.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
-        start.Environment["ConnectionStrings__InviteTriage"] = "Data Source=/proc/no-such-folder/store.db";
-        start.Environment["INVITETRIAGE_DATA"] = Path.Combine(Path.GetTempPath(), "invitetriage-e2e-startup");
+        using var process = RunningApp.Start("http://127.0.0.1:0", "Data Source=/proc/no-such-folder/store.db", _dataFolder);
 
-        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

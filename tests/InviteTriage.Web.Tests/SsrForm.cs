@@ -22,6 +22,15 @@ internal static partial class SsrForm
         return await client.PostAsync(path, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>An antiforgery token as a browser that loaded <paramref name="path"/> would hold it.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        var token = AntiforgeryField().Match(html);
+        token.Success.Should().BeTrue($"the page at {path} must carry an antiforgery token");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }

@@ -1,4 +1,3 @@
-using InviteTriage.Core.Settings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,38 +7,13 @@ namespace InviteTriage.Data.Accounts;
 public sealed class AccountService(
     UserManager<TriageUser> users,
     RoleManager<IdentityRole> roles,
-    IDbContextFactory<TriageDbContext> dbFactory,
+    InstanceSettingsService instance,
     TimeProvider time)
 {
-    public async Task<bool> HasMembersAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Users.AnyAsync(cancellationToken);
-    }
-
-    public async Task<bool> IsRegistrationOpenAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Users.AnyAsync(cancellationToken))
-        {
-            return true;
-        }
-
-        return await db.InstanceSettings.AnyAsync(s => s.Id == InstanceSettings.SingletonId && s.RegistrationOpen, cancellationToken);
-    }
-
-    public async Task SetRegistrationOpenAsync(bool open, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.InstanceSettings
-            .Where(s => s.Id == InstanceSettings.SingletonId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RegistrationOpen, open), cancellationToken);
-    }
-
     /// <summary>Self-service registration from the sign-in page; refused while registration is closed.</summary>
     public async Task<AccountResult> RegisterAsync(string email, string password, CancellationToken cancellationToken)
     {
-        if (!await IsRegistrationOpenAsync(cancellationToken))
+        if (!await instance.IsRegistrationOpenAsync(cancellationToken))
         {
             return AccountResult.Failed("Registration is closed on this instance. Ask its admin to open it or to add you.");
         }
@@ -56,7 +30,6 @@ public sealed class AccountService(
             return AccountResult.Failed($"'{email}' is not an e-mail address.");
         }
 
-        var isFirst = !await users.Users.AnyAsync(cancellationToken);
         var user = new TriageUser { UserName = email, Email = email, CreatedAt = time.GetUtcNow().UtcDateTime };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
@@ -68,6 +41,10 @@ public sealed class AccountService(
             return AccountResult.Failed(errors);
         }
 
+        // The first member is whoever was created first, decided after the fact, so that two registrations
+        // racing on an empty instance cannot both become admin.
+        var firstId = await users.Users.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Select(u => u.Id).FirstAsync(cancellationToken);
+        var isFirst = firstId == user.Id;
         if (isFirst || admin)
         {
             if (!await roles.RoleExistsAsync(Roles.Admin))

@@ -14,6 +14,10 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
 
     public static string DefaultSqlitePath => Path.Combine(DataFolder, "invitetriage.db");
 
+    /// <summary>The data folder, or <c>INVITETRIAGE_DATA</c> when it is set (tests and installs that keep data elsewhere).</summary>
+    public static string DataFolderFrom(IConfiguration configuration) =>
+        configuration["INVITETRIAGE_DATA"] is { Length: > 0 } folder ? folder : DataFolder;
+
     /// <summary>The SQLite file, for messages and for creating its folder; null for other providers.</summary>
     public string? SqlitePath => Provider == DatabaseProvider.Sqlite
         ? new SqliteConnectionStringBuilder(ConnectionString).DataSource

@@ -8,6 +8,8 @@ namespace InviteTriage.Data.Invitations;
 /// <summary>Read-side queries over one owner's invitations. Every query is filtered by owner.</summary>
 public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFactory)
 {
+    private const string LikeEscape = "\\";
+
     public async Task<Page<InvitationView>> ListAsync(string ownerId, InvitationFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -24,18 +26,18 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
 
         if (!string.IsNullOrWhiteSpace(filter.Company))
         {
-            var company = filter.Company.Trim();
-            query = query.Where(i => i.Company != null && EF.Functions.Like(i.Company, $"%{company}%"));
+            var company = Contains(filter.Company);
+            query = query.Where(i => i.Company != null && EF.Functions.Like(i.Company, company, LikeEscape));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var pattern = $"%{filter.Search.Trim()}%";
+            var pattern = Contains(filter.Search);
             query = query.Where(i =>
-                EF.Functions.Like(i.SenderName, pattern)
-                || (i.SenderHeadline != null && EF.Functions.Like(i.SenderHeadline, pattern))
-                || (i.Company != null && EF.Functions.Like(i.Company, pattern))
-                || (i.Message != null && EF.Functions.Like(i.Message, pattern)));
+                EF.Functions.Like(i.SenderName, pattern, LikeEscape)
+                || (i.SenderHeadline != null && EF.Functions.Like(i.SenderHeadline, pattern, LikeEscape))
+                || (i.Company != null && EF.Functions.Like(i.Company, pattern, LikeEscape))
+                || (i.Message != null && EF.Functions.Like(i.Message, pattern, LikeEscape)));
         }
 
         var pageSize = Math.Clamp(filter.PageSize, 1, InvitationFilter.MaxPageSize);
@@ -91,4 +93,10 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
             invitation.SentAt, invitation.Message, invitation.Status, invitation.FlockId, invitation.Source);
         return new InvitationDetail(view, invitation.SenderProfileUrl, invitation.AcceptUrl, invitation.Network, reasons, history);
     }
+
+    /// <summary>A LIKE pattern for "contains", with the user's own % and _ taken literally.</summary>
+    private static string Contains(string text) =>
+        "%" + text.Trim().Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal) + "%";
 }

@@ -53,7 +53,7 @@ internal sealed class ApiTokenAuthenticationHandler(
             {
                 Status = StatusCodes.Status401Unauthorized,
                 Title = "A valid API token is required.",
-                Detail = "Send 'Authorization: Bearer <token>'. Create a token in Settings → API tokens, or with 'invitetriage tokens create --user <e-mail>'.",
+                Detail = "Send 'Authorization: Bearer <token>'. Create a token in Settings → API tokens, or with the command line's 'tokens create --user <e-mail>'.",
             },
         });
     }

@@ -18,7 +18,8 @@ public sealed class AccountServiceTests : IAsyncLifetime
     {
         await using var scope = _store.CreateScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-        var openBefore = await accounts.IsRegistrationOpenAsync(CancellationToken.None);
+        var instance = scope.ServiceProvider.GetRequiredService<InstanceSettingsService>();
+        var openBefore = await instance.IsRegistrationOpenAsync(CancellationToken.None);
 
         var first = await accounts.RegisterAsync("first@example.com", "a long enough password", CancellationToken.None);
 
@@ -27,7 +28,7 @@ public sealed class AccountServiceTests : IAsyncLifetime
         first.IsAdmin.Should().BeTrue();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<TriageUser>>();
         (await users.IsInRoleAsync(first.User!, Roles.Admin)).Should().BeTrue();
-        (await accounts.IsRegistrationOpenAsync(CancellationToken.None)).Should().BeFalse();
+        (await instance.IsRegistrationOpenAsync(CancellationToken.None)).Should().BeFalse();
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public sealed class AccountServiceTests : IAsyncLifetime
         await using var scope = _store.CreateScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
         await accounts.RegisterAsync("first@example.com", "a long enough password", CancellationToken.None);
-        await accounts.SetRegistrationOpenAsync(true, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<InstanceSettingsService>().SetRegistrationOpenAsync(true, CancellationToken.None);
 
         var second = await accounts.RegisterAsync("second@example.com", "a long enough password", CancellationToken.None);
 
@@ -70,6 +71,20 @@ public sealed class AccountServiceTests : IAsyncLifetime
 
         result.Success.Should().BeFalse();
         result.Errors.Should().Contain(e => e.Contains(expected, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task CreateUserAsync_AdminFlag_MakesALaterMemberAnAdmin()
+    {
+        await using var scope = _store.CreateScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        await accounts.CreateUserAsync("first@example.com", "a long enough password", admin: false, CancellationToken.None);
+
+        var second = await accounts.CreateUserAsync("second@example.com", "a long enough password", admin: true, CancellationToken.None);
+
+        second.IsAdmin.Should().BeTrue();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<TriageUser>>();
+        (await users.IsInRoleAsync(second.User!, Roles.Admin)).Should().BeTrue();
     }
 
     [Fact]

@@ -42,6 +42,20 @@ public sealed class InvitationQueriesTests : IClassFixture<TriageStore>
         pending.Items.Select(i => i.SenderName).Should().Equal("Dana Park");
     }
 
+    [Theory]
+    [InlineData("%")]
+    [InlineData("_")]
+    [InlineData("Park%")]
+    public async Task ListAsync_WildcardsInTheSearch_AreTakenLiterally(string search)
+    {
+        var owner = await SeedAsync($"wild-{Guid.NewGuid():N}@example.com", "Gil Park", "Hana Ito");
+        var queries = _store.Services.GetRequiredService<InvitationQueries>();
+
+        var page = await queries.ListAsync(owner, new InvitationFilter(Search: search), CancellationToken.None);
+
+        page.Total.Should().Be(0);
+    }
+
     private async Task<string> SeedAsync(string email, params string[] senders)
     {
         await using var scope = _store.CreateScope();

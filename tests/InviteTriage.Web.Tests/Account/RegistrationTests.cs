@@ -53,16 +53,20 @@ public sealed class RegistrationTests : IDisposable
     {
         await RegisterAsync(_factory.CreateBrowserClient(), "admin@example.com", "a long enough password");
         var stranger = _factory.CreateBrowserClient();
+        var token = await SsrForm.AntiforgeryTokenAsync(stranger, "/account/login");
 
         var response = await stranger.PostAsync("/account/register", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "register",
+            ["__RequestVerificationToken"] = token,
             ["Input.Email"] = "stranger@example.com",
             ["Input.Password"] = "a long enough password",
             ["Input.ConfirmPassword"] = "a long enough password",
         }));
 
-        response.StatusCode.Should().NotBe(HttpStatusCode.Redirect);
+        // While registration is closed the page renders no form, so even a post with a valid token has no handler to
+        // reach; AccountServiceTests proves the service refuses it too.
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         await using var scope = _factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<TriageUser>>();
         (await users.FindByEmailAsync("stranger@example.com")).Should().BeNull();
@@ -84,9 +88,9 @@ public sealed class RegistrationTests : IDisposable
     {
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
-            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
-            await accounts.CreateUserAsync("admin@example.com", "a long enough password", admin: false, CancellationToken.None);
-            await accounts.SetRegistrationOpenAsync(true, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<AccountService>()
+                .CreateUserAsync("admin@example.com", "a long enough password", admin: false, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<InstanceSettingsService>().SetRegistrationOpenAsync(true, CancellationToken.None);
         }
 
         var response = await RegisterAsync(_factory.CreateBrowserClient(), "admin@example.com", "another long password");
@@ -126,7 +130,35 @@ public sealed class RegistrationTests : IDisposable
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().Should().EndWith("/settings");
         (await client.GetAsync("/settings")).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await client.GetAsync("/no-such-page")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var missing = await client.GetAsync("/no-such-page");
+        missing.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await missing.Content.ReadAsStringAsync()).Should().Contain("There is nothing here");
+        (await client.GetAsync("/account/login")).Headers.Location!.ToString().Should().NotContain("account", "a signed-in user has no business on the sign-in page");
+    }
+
+    [Fact]
+    public async Task SignOut_WithoutAntiforgeryToken_IsRefusedAndTheUserStaysSignedIn()
+    {
+        var client = _factory.CreateBrowserClient();
+        await RegisterAsync(client, "admin@example.com", "a long enough password");
+
+        var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent([]));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await client.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task SignOut_WithItsToken_SignsOut()
+    {
+        var client = _factory.CreateBrowserClient();
+        await RegisterAsync(client, "admin@example.com", "a long enough password");
+        var token = await SsrForm.AntiforgeryTokenAsync(client, "/");
+
+        var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await client.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 
     private static Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email, string password) =>
