@@ -5,6 +5,7 @@ using InviteTriage.Data.Flocks;
 using InviteTriage.Data.History;
 using InviteTriage.Data.Imports;
 using InviteTriage.Data.Invitations;
+using InviteTriage.Data.Settings;
 using InviteTriage.Data.Triage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,7 @@ public static class DependencyInjection
         services.AddSingleton<FlockDetectionService>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<TriageService>();
+        services.AddSingleton<SettingsService>();
 
         return services
             .AddIdentityCore<TriageUser>(options =>

@@ -1,0 +1,75 @@
+using System.Text;
+using InviteTriage.Data.Imports;
+using InviteTriage.Ingest;
+using Microsoft.Extensions.DependencyInjection;
+using static InviteTriage.Data.Tests.Members;
+
+namespace InviteTriage.Data.Tests.Imports;
+
+public sealed class ImportServiceTests : IClassFixture<TriageStore>
+{
+    private readonly TriageStore _store;
+    private readonly Members _members;
+
+    public ImportServiceTests(TriageStore store)
+    {
+        _store = store;
+        _members = new Members(store);
+    }
+
+    [Fact]
+    public async Task ImportAsync_SameDraftsTwice_AddsThemOnce()
+    {
+        var owner = await _members.AddAsync();
+        var drafts = new[] { From("Ann Lee", "Acme", Monday.AddHours(9)), From("Bo Chen", "Acme", Monday.AddHours(10)) with { ExternalId = "6132985418842456064" } };
+
+        var first = await _members.ReceiveAsync(owner, drafts);
+        var second = await _members.ReceiveAsync(owner, drafts);
+
+        first.Added.Should().Be(2);
+        second.Added.Should().Be(0);
+        second.Duplicates.Should().Be(2);
+        (await _members.InvitationsAsync(owner)).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task ImportAsync_ImpossibleDates_AreRejectedWithTheirReasonAndTheRestImports()
+    {
+        var owner = await _members.AddAsync();
+        var drafts = new[]
+        {
+            From("Ann Lee", "Acme", Monday, line: 1),
+            From("Too Late", "Acme", DateTime.UtcNow.AddDays(3), line: 2),
+            From("Too Early", "Acme", new DateTime(2001, 5, 1, 0, 0, 0, DateTimeKind.Utc), line: 3),
+        };
+
+        var summary = await _members.ReceiveAsync(owner, drafts);
+
+        summary.Added.Should().Be(1);
+        summary.Rejected.Select(r => r.Error).Should().Equal(
+            $"test.json:element 2: sentAt: {drafts[1].SentAt:u} is in the future",
+            "test.json:element 3: sentAt: 2001-05-01 00:00:00Z is before 2003, when LinkedIn began");
+        summary.Rejected.Select(r => r.Index).Should().Equal(1, 2);
+    }
+
+    [Fact]
+    public async Task ImportAsync_AFileOfTheWrongKind_StoresNothingAtAll()
+    {
+        var owner = await _members.AddAsync();
+        var good = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.csv");
+        var bad = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(good, "sender_name,sent_at,sender_company\nAnn Lee,2025-11-24T09:00:00Z,Acme\n", Encoding.UTF8);
+        await File.WriteAllTextAsync(bad, "[{\"senderName\": \"not a csv\"}]", Encoding.UTF8);
+        var service = _store.Services.GetRequiredService<ImportService>();
+
+        var summary = await service.ImportAsync(owner, "me", "csv",
+            [ImportSource.FromFile(good, ImportFormat.Csv), ImportSource.FromFile(bad, ImportFormat.Csv)], null, CancellationToken.None);
+
+        summary.Failed.Should().BeTrue();
+        summary.Error.Should().Contain(bad);
+        (await _members.InvitationsAsync(owner)).Should().BeEmpty("the good file of a refused import is not kept either");
+        (await _members.EventsAsync(owner)).Should().BeEmpty();
+        File.Delete(good);
+        File.Delete(bad);
+    }
+}
