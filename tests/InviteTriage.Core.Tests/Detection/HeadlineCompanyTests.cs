@@ -18,6 +18,19 @@ public sealed class HeadlineCompanyTests
     [InlineData("Partner - Hart Lowe | Advisor at Nordvik", "Nordvik")]
     [InlineData("Accountant at Blum Shapiro, ", "Blum Shapiro")]
     [InlineData("Senior Accountant - CPA | Controller at Acme", "Acme")]
+    [InlineData("Chief Financial Officer at Nordvik Shipping AS", "Nordvik Shipping AS")]
+    [InlineData("Software Engineer @ Brightline Labs", "Brightline Labs")]
+    [InlineData("Recruiter at Talent Bridge | Connecting great people", "Talent Bridge")]
+    [InlineData("Founder & CEO at Brightline Labs", "Brightline Labs")]
+    [InlineData("VP Sales at Acme, Inc.", "Acme, Inc.")]
+    [InlineData("Marketing Manager at L'Oréal", "L'Oréal")]
+    [InlineData("Data Scientist at Müller & Söhne GmbH", "Müller & Söhne GmbH")]
+    [InlineData("Business Development Manager - Pellmore Rusk LLP", "Pellmore Rusk LLP")]
+    [InlineData("Associate at The Boston Consulting Group", "The Boston Consulting Group")]
+    [InlineData("Tax Senior at Blum Shapiro | CPA | MBA", "Blum Shapiro")]
+    [InlineData("Partner at Hart Lowe LLP • Speaker • Author", "Hart Lowe LLP")]
+    [InlineData("Senior Consultant at Nordvik · Ex-Hart Lowe", "Nordvik")]
+    [InlineData("Account Executive at Cloudmere | Helping small firms scale", "Cloudmere")]
     public void Parse_HeadlineNamingCompany_GivesCompany(string headline, string expected)
     {
         var company = HeadlineCompany.Parse(headline);
@@ -37,6 +50,8 @@ public sealed class HeadlineCompanyTests
     [InlineData("Senior Accountant - CPA, MBA")]
     [InlineData("Reach me at | jane@blumshapiro.com")]
     [InlineData("Open to work")]
+    [InlineData("Retired")]
+    [InlineData("Entrepreneur | Investor | Speaker")]
     public void Parse_HeadlineWithoutCompany_GivesNull(string? headline)
     {
         var company = HeadlineCompany.Parse(headline);
