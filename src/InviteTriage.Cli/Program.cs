@@ -1,3 +1,4 @@
 using InviteTriage.Cli;
 
-return await TriageCli.RunAsync(args, new CliConsole(Console.Out, Console.Error), configuration: null, CancellationToken.None);
+var console = new CliConsole(Console.Out, Console.Error, ErrorIsTerminal: !Console.IsErrorRedirected);
+return await TriageCli.RunAsync(args, console, configuration: null, CancellationToken.None);

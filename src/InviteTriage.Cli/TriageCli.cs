@@ -14,6 +14,12 @@ internal static class TriageCli
         {
             UsersCommand.Create(host),
             TokensCommand.Create(host),
+            ImportCommand.Create(host),
+            DetectCommand.Create(host),
+            FlocksCommand.Create(host),
+            InvitationsCommand.Create(host),
+            ActCommand.Create(host),
+            HistoryCommand.Create(host),
         };
 
         var parsed = root.Parse(args);
@@ -28,6 +34,21 @@ internal static class TriageCli
             return ExitCodes.Failed;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+        try
+        {
+            // Without this, System.CommandLine prints a stack trace and exits 1, which DESIGN.md reserves for partly rejected input.
+            var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+            return await parsed.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await console.Error.WriteLineAsync("Cancelled.");
+            return ExitCodes.Failed;
+        }
+        catch (Exception ex)
+        {
+            await console.Error.WriteLineAsync($"invitetriage failed: {ex.Message}");
+            return ExitCodes.Failed;
+        }
     }
 }

@@ -9,18 +9,32 @@ public sealed class CliRun : IDisposable
 
     public string DatabasePath => Path.Combine(_folder, "store.db");
 
-    public async Task<CliResult> RunAsync(params string[] args) => await RunWithAsync($"Data Source={DatabasePath}", args);
+    public string ConnectionString => $"Data Source={DatabasePath}";
 
-    public static async Task<CliResult> RunWithAsync(string connectionString, params string[] args)
+    public async Task<CliResult> RunAsync(params string[] args) => await RunWithAsync(ConnectionString, args);
+
+    /// <summary>As if stderr were a terminal, where progress is drawn in place rather than written as lines.</summary>
+    public async Task<CliResult> RunOnTerminalAsync(params string[] args) => await RunWithAsync(ConnectionString, errorIsTerminal: true, args);
+
+    public static async Task<CliResult> RunWithAsync(string connectionString, params string[] args) =>
+        await RunWithAsync(connectionString, errorIsTerminal: false, args);
+
+    /// <summary>Adds a member, failing the test at once if that does not work.</summary>
+    public async Task AddMemberAsync(string email)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var configuration = new Dictionary<string, string?> { ["ConnectionStrings:InviteTriage"] = connectionString };
-
-        var exitCode = await TriageCli.RunAsync(args, new CliConsole(output, error), configuration, CancellationToken.None);
-
-        return new CliResult(exitCode, output.ToString(), error.ToString());
+        var result = await RunAsync("users", "add", "--email", email, "--password", "a long enough password");
+        result.ExitCode.Should().Be(0, result.Error);
     }
+
+    /// <summary>Writes a file into this run's temporary folder and returns its path.</summary>
+    public string WriteFile(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public string PathOf(string name) => Path.Combine(_folder, name);
 
     public void Dispose()
     {
@@ -29,5 +43,16 @@ public sealed class CliRun : IDisposable
         {
             Directory.Delete(_folder, recursive: true);
         }
+    }
+
+    private static async Task<CliResult> RunWithAsync(string connectionString, bool errorIsTerminal, string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var configuration = new Dictionary<string, string?> { ["ConnectionStrings:InviteTriage"] = connectionString };
+
+        var exitCode = await TriageCli.RunAsync(args, new CliConsole(output, error, errorIsTerminal), configuration, CancellationToken.None);
+
+        return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 }

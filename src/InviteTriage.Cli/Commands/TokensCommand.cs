@@ -9,20 +9,12 @@ internal static class TokensCommand
 {
     public static Command Create(CliHost host)
     {
-        var user = new Option<string>("--user") { Description = "The e-mail of the member the token acts as.", Required = true };
+        var user = CliOptions.User("The e-mail of the member the token acts as.");
         var name = new Option<string?>("--name") { Description = "A name to tell the token apart in Settings." };
 
         var create = new Command("create", "Create a personal access token for the JSON API.") { user, name };
-        create.SetAction((parsed, cancellationToken) => host.RunAsync(async (services, ct) =>
+        create.SetAction((parsed, cancellationToken) => host.RunAsMemberAsync(parsed.GetValue(user)!, async (services, member, ct) =>
         {
-            var email = parsed.GetValue(user)!;
-            var member = await services.GetRequiredService<AccountService>().FindByEmailAsync(email);
-            if (member is null)
-            {
-                await host.Console.Error.WriteLineAsync($"There is no member with the e-mail {email}. Add one with 'invitetriage users add'.");
-                return ExitCodes.Failed;
-            }
-
             var created = await services.GetRequiredService<ApiTokenService>().CreateAsync(member.Id, parsed.GetValue(name), ct);
             await host.Console.Out.WriteLineAsync(created.PlainText);
             return ExitCodes.Success;
