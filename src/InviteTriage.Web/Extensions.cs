@@ -56,6 +56,8 @@ internal static class Extensions
             }
         });
         services.ConfigureHttpJsonOptions(options => TriageJson.Configure(options.SerializerOptions));
+        // A body or value that does not bind becomes a BadHttpRequestException, so its problem details say what was wrong.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<TriageDbContext>("database");
     }
@@ -97,6 +99,15 @@ internal static class Extensions
                 SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
             });
             api.UseStatusCodePages();
+            api.Use((context, next) => context.GetEndpoint() switch
+            {
+                // A path that matches no route: 404, not the sign-in redirect that the fallback policy would give.
+                null => NotFoundAsync(context),
+
+                // Routing's own 405 and 415 rejections are not our routes and reveal nothing; they answer at once.
+                { } rejection and not RouteEndpoint => rejection.RequestDelegate!(context),
+                _ => next(context),
+            });
         });
 
         app.UseAuthentication();
@@ -111,13 +122,15 @@ internal static class Extensions
         app.MapOpenApi().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapApiEndpoints();
-        // An /api route that does not exist is a 404 problem, not a redirect to the sign-in page.
-        app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such API route."))
-            .AllowAnonymous()
-            .ExcludeFromDescription();
         // Blazor adds its own "frame-ancestors 'self'" header; ours ('none', on every response) replaces it.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static Task NotFoundAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
 }

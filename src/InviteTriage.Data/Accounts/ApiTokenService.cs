@@ -34,8 +34,8 @@ public sealed class ApiTokenService(IDbContextFactory<TriageDbContext> dbFactory
         return new CreatedApiToken(token, plainText);
     }
 
-    /// <summary>The owner of a live token, or null for a malformed, unknown or revoked one.</summary>
-    public async Task<string?> AuthenticateAsync(string presented, CancellationToken cancellationToken)
+    /// <summary>The member a live token acts for, or null for a malformed, unknown or revoked one.</summary>
+    public async Task<TokenHolder?> AuthenticateAsync(string presented, CancellationToken cancellationToken)
     {
         if (!presented.StartsWith(TokenPrefix, StringComparison.Ordinal) || presented.Length > 200)
         {
@@ -44,9 +44,11 @@ public sealed class ApiTokenService(IDbContextFactory<TriageDbContext> dbFactory
 
         var hash = Hash(presented);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var token = await db.ApiTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Select(t => new { t.Id, t.OwnerId, t.LastUsedAt })
+        var token = await (
+                from t in db.ApiTokens
+                join user in db.Users on t.OwnerId equals user.Id
+                where t.TokenHash == hash && t.RevokedAt == null
+                select new { t.Id, t.OwnerId, user.Email, t.LastUsedAt })
             .SingleOrDefaultAsync(cancellationToken);
         if (token is null)
         {
@@ -60,7 +62,7 @@ public sealed class ApiTokenService(IDbContextFactory<TriageDbContext> dbFactory
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
         }
 
-        return token.OwnerId;
+        return new TokenHolder(token.OwnerId, token.Email);
     }
 
     public async Task<IReadOnlyList<ApiToken>> ListAsync(string ownerId, CancellationToken cancellationToken)

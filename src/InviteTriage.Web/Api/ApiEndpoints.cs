@@ -9,7 +9,10 @@ internal static class ApiEndpoints
     {
         var api = app.MapGroup("/api")
             .RequireAuthorization(Policy)
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapInvitationsApi();
+        api.MapFlocksApi();
+        api.MapHistoryApi();
     }
 }

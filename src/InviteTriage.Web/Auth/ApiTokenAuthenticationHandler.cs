@@ -32,13 +32,19 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The Authorization header is not a Bearer token.");
         }
 
-        var ownerId = await tokens.AuthenticateAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
-        if (ownerId is null)
+        var holder = await tokens.AuthenticateAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
+        if (holder is null)
         {
             return AuthenticateResult.Fail("The token is malformed, unknown or revoked.");
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, ownerId)], SchemeName);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, holder.OwnerId)], SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        if (holder.Email is { } email)
+        {
+            identity.AddClaim(new Claim(ClaimTypes.Name, email));
+            identity.AddClaim(new Claim(ClaimTypes.Email, email));
+        }
+
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

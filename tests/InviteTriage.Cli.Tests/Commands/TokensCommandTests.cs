@@ -44,6 +44,6 @@ public sealed class TokensCommandTests : IDisposable
         using var host = builder.Build();
         await TriageDatabase.MigrateAsync(host.Services, CancellationToken.None);
         await using var scope = host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ApiTokenService>().AuthenticateAsync(token, CancellationToken.None);
+        return (await scope.ServiceProvider.GetRequiredService<ApiTokenService>().AuthenticateAsync(token, CancellationToken.None))?.OwnerId;
     }
 }

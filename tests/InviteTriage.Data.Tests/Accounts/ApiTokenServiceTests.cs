@@ -18,7 +18,7 @@ public sealed class ApiTokenServiceTests : IClassFixture<TriageStore>
         var created = await tokens.CreateAsync(ownerId, "script", CancellationToken.None);
         var authenticated = await tokens.AuthenticateAsync(created.PlainText, CancellationToken.None);
 
-        authenticated.Should().Be(ownerId);
+        authenticated.Should().Be(new TokenHolder(ownerId, "token-owner@example.com"));
         created.PlainText.Should().StartWith(ApiTokenService.TokenPrefix);
         await using var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
         var stored = await db.ApiTokens.SingleAsync(t => t.Id == created.Token.Id);
@@ -64,7 +64,7 @@ public sealed class ApiTokenServiceTests : IClassFixture<TriageStore>
         var revoked = await tokens.RevokeAsync(intruderId, created.Token.Id, CancellationToken.None);
 
         revoked.Should().BeFalse();
-        (await tokens.AuthenticateAsync(created.PlainText, CancellationToken.None)).Should().Be(ownerId);
+        (await tokens.AuthenticateAsync(created.PlainText, CancellationToken.None))!.OwnerId.Should().Be(ownerId);
     }
 
     private async Task<(string OwnerId, ApiTokenService Tokens)> OwnerAsync(string email)

@@ -1,0 +1,43 @@
+using InviteTriage.Core.Invitations;
+using InviteTriage.Data;
+using InviteTriage.Data.Detection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InviteTriage.Benchmarks;
+
+/// <summary>One new invitation arriving in a filled store: stored, then detected around, as the import service does.</summary>
+internal sealed class IncrementalInsert(BenchStore store, int seed)
+{
+    private readonly Random _random = new(seed);
+    private readonly IDbContextFactory<TriageDbContext> _factory = store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
+    private readonly FlockDetectionService _detection = store.Services.GetRequiredService<FlockDetectionService>();
+
+    /// <summary>Stores one invitation and returns what detection needs to hear about it.</summary>
+    public async Task<(string Owner, InvitationChange Change)> StoreOneAsync()
+    {
+        var owner = store.Owners[_random.Next(store.Owners.Count)];
+        var span = store.Latest - store.Earliest;
+        var sentAt = store.Earliest + TimeSpan.FromTicks((long)(span.Ticks * _random.NextDouble()));
+        var company = $"company{_random.Next(1, 200)}";
+        var invitation = new Invitation
+        {
+            OwnerId = owner,
+            SenderName = "New Sender",
+            Company = company,
+            CompanyKey = company,
+            SenderKey = $"https://www.linkedin.com/in/new-{Guid.NewGuid():N}",
+            SentAt = sentAt,
+            SentMinute = (long)(sentAt - DateTime.UnixEpoch).TotalMinutes,
+            ReceivedAt = sentAt,
+            UpdatedAt = sentAt,
+        };
+        await using var db = await _factory.CreateDbContextAsync();
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync();
+        return (owner, new InvitationChange(company, sentAt));
+    }
+
+    public Task DetectAsync(string owner, InvitationChange change) =>
+        _detection.DetectAroundAsync(owner, [change], new Core.Detection.DataCoverage(store.Earliest, store.Latest), CancellationToken.None);
+}

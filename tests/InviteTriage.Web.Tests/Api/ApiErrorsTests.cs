@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace InviteTriage.Web.Tests.Api;
+
+/// <summary>Requests the API cannot use get the status that says why, with problem details, never a redirect or a 500.</summary>
+[Collection(WebHostGroup.Name)]
+public sealed class ApiErrorsTests : IClassFixture<TriageWebFactory>
+{
+    private readonly TriageWebFactory _factory;
+
+    public ApiErrorsTests(TriageWebFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task UnknownRoute_WithAValidToken_Is404Problem()
+    {
+        var client = await ClientAsync();
+
+        var response = await client.GetAsync("/api/no-such-thing");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
+    public async Task ActionBodyAsPlainText_Is415NotANotFound()
+    {
+        var client = await ClientAsync();
+
+        var response = await client.PostAsync("/api/invitations/actions", new StringContent("ids=1", Encoding.UTF8, "text/plain"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task ActionBodyOfTheWrongShape_Is400SayingWhatDidNotBind()
+    {
+        var client = await ClientAsync();
+
+        var response = await client.PostAsync("/api/invitations/actions", new StringContent("""{"ids": "x", "action": "accept"}""", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("\"detail\"").And.Contain("JSON");
+    }
+
+    private async Task<HttpClient> ClientAsync()
+    {
+        var (_, token) = await _factory.CreateMemberWithTokenAsync($"{Guid.NewGuid():N}@example.com");
+        var client = _factory.CreateBrowserClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
