@@ -29,9 +29,12 @@ internal sealed class BenchStore : IAsyncDisposable
 
     public DateTime Latest { get; private set; }
 
-    public static async Task<BenchStore> CreateAsync(int invitations, int recipients, TextWriter? log = null)
+    /// <summary>Set to count every SQL statement the app's services run against this store.</summary>
+    public QueryProfile? Profile { get; init; }
+
+    public static async Task<BenchStore> CreateAsync(int invitations, int recipients, TextWriter? log = null, QueryProfile? profile = null)
     {
-        var store = new BenchStore();
+        var store = new BenchStore { Profile = profile };
         await store.FillAsync(invitations, recipients, log ?? TextWriter.Null);
         return store;
     }
@@ -54,6 +57,11 @@ internal sealed class BenchStore : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:InviteTriage"] = $"Data Source={DatabasePath}" });
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.AddTriageData();
+        if (Profile is { } profile)
+        {
+            builder.Services.ConfigureDbContext<TriageDbContext>(options => options.AddInterceptors(profile));
+        }
+
         _host = builder.Build();
         await TriageDatabase.MigrateAsync(_host.Services, CancellationToken.None);
 

@@ -25,7 +25,6 @@ public class IncrementalBenchmarks
     [Benchmark]
     public async Task InsertAndDetect()
     {
-        var (owner, change) = await _insert!.StoreOneAsync();
-        await _insert.DetectAsync(owner, change);
+        await _insert!.DetectAsync(await _insert.StoreOneAsync());
     }
 }

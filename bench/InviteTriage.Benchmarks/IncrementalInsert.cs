@@ -1,3 +1,4 @@
+using InviteTriage.Core.Detection;
 using InviteTriage.Core.Invitations;
 using InviteTriage.Data;
 using InviteTriage.Data.Detection;
@@ -13,10 +14,11 @@ internal sealed class IncrementalInsert(BenchStore store, int seed)
     private readonly IDbContextFactory<TriageDbContext> _factory = store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
     private readonly FlockDetectionService _detection = store.Services.GetRequiredService<FlockDetectionService>();
 
-    /// <summary>Stores one invitation and returns what detection needs to hear about it.</summary>
-    public async Task<(string Owner, InvitationChange Change)> StoreOneAsync()
+    /// <summary>Stores one invitation and returns what detection needs to hear about it, as the import service does.</summary>
+    public async Task<Arrival> StoreOneAsync()
     {
         var owner = store.Owners[_random.Next(store.Owners.Count)];
+        var coverageBefore = await _detection.CoverageAsync(owner, CancellationToken.None);
         var span = store.Latest - store.Earliest;
         var sentAt = store.Earliest + TimeSpan.FromTicks((long)(span.Ticks * _random.NextDouble()));
         var company = $"company{_random.Next(1, 200)}";
@@ -35,9 +37,11 @@ internal sealed class IncrementalInsert(BenchStore store, int seed)
         await using var db = await _factory.CreateDbContextAsync();
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync();
-        return (owner, new InvitationChange(company, sentAt));
+        return new Arrival(owner, new InvitationChange(company, sentAt), coverageBefore);
     }
 
-    public Task DetectAsync(string owner, InvitationChange change) =>
-        _detection.DetectAroundAsync(owner, [change], new Core.Detection.DataCoverage(store.Earliest, store.Latest), CancellationToken.None);
+    public Task DetectAsync(Arrival arrival) =>
+        _detection.DetectAroundAsync(arrival.Owner, [arrival.Change], arrival.CoverageBefore, CancellationToken.None);
+
+    public sealed record Arrival(string Owner, InvitationChange Change, DataCoverage? CoverageBefore);
 }

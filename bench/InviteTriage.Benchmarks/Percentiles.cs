@@ -19,8 +19,7 @@ internal static class Percentiles
             var insert = new IncrementalInsert(store, seed: 3);
             for (var i = 0; i < 50; i++)
             {
-                var (warmOwner, warmChange) = await insert.StoreOneAsync();
-                await insert.DetectAsync(warmOwner, warmChange);
+                await insert.DetectAsync(await insert.StoreOneAsync());
             }
 
             var detect = new List<double>(arrivals);
@@ -28,11 +27,11 @@ internal static class Percentiles
             for (var i = 0; i < arrivals; i++)
             {
                 var clock = Stopwatch.StartNew();
-                var (owner, change) = await insert.StoreOneAsync();
-                var stored1 = clock.Elapsed.TotalMilliseconds;
-                await insert.DetectAsync(owner, change);
+                var arrival = await insert.StoreOneAsync();
+                var storing = clock.Elapsed.TotalMilliseconds;
+                await insert.DetectAsync(arrival);
                 total.Add(clock.Elapsed.TotalMilliseconds);
-                detect.Add(clock.Elapsed.TotalMilliseconds - stored1);
+                detect.Add(clock.Elapsed.TotalMilliseconds - storing);
             }
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -27,6 +27,8 @@ internal sealed class InvitationEntityTypeConfiguration : IEntityTypeConfigurati
 
         // The inbox: one user's invitations by status, newest first.
         builder.HasIndex(i => new { i.OwnerId, i.Status, i.SentAt });
+        // One user's timeline: the data's first and last invitation, and the companies active near an edge.
+        builder.HasIndex(i => new { i.OwnerId, i.SentAt });
         // The detector's neighbourhood: one user's invitations of one company around a time.
         builder.HasIndex(i => new { i.OwnerId, i.CompanyKey, i.SentAt });
         // The cross-recipient rules: the same sender, or the same company, across all users.

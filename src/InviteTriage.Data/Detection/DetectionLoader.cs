@@ -28,12 +28,17 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
         Rows(db.Invitations.Where(i => i.OwnerId == ownerId && i.CompanyKey != null))
             .ToListAsync(cancellationToken);
 
-    /// <summary>The companies with invitations in [from, to]; a change of the data's coverage touches them all.</summary>
-    public Task<List<string>> CompaniesBetweenAsync(DateTime from, DateTime to, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The companies that could have a candidate (at least <paramref name="minSenders"/> distinct senders) in
+    /// [from, to]. A change of the data's coverage alters only candidates' baselines, and a company with fewer
+    /// senders in the whole stretch has none there.
+    /// </summary>
+    public Task<List<string>> CandidateCompaniesBetweenAsync(DateTime from, DateTime to, int minSenders, CancellationToken cancellationToken) =>
         db.Invitations
             .Where(i => i.OwnerId == ownerId && i.CompanyKey != null && i.SentAt >= from && i.SentAt <= to)
-            .Select(i => i.CompanyKey!)
-            .Distinct()
+            .GroupBy(i => i.CompanyKey!)
+            .Where(company => company.Select(i => i.SenderKey).Distinct().Count() >= minSenders)
+            .Select(company => company.Key)
             .ToListAsync(cancellationToken);
 
     /// <summary>For every invitation that was in a dismissed flock, the ids of those flocks. Dismissals are few.</summary>
@@ -111,5 +116,5 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
     private static IQueryable<DetectionRow> Rows(IQueryable<Invitation> invitations) =>
         invitations
             .OrderBy(i => i.CompanyKey).ThenBy(i => i.SentAt).ThenBy(i => i.Id)
-            .Select(i => new DetectionRow(i.Id, i.CompanyKey!, i.SenderKey, i.SentAt, i.MessageClass, i.Company, i.SenderName, i.Status));
+            .Select(i => new DetectionRow(i.Id, i.CompanyKey!, i.SenderKey, i.SentAt, i.MessageClass, i.Company, i.SenderName, i.Status, i.FlockId));
 }

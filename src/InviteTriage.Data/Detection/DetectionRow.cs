@@ -12,7 +12,8 @@ internal sealed record DetectionRow(
     MessageClass MessageClass,
     string? Company,
     string SenderName,
-    InvitationStatus Status)
+    InvitationStatus Status,
+    long? FlockId)
 {
     public DetectionInvitation ToDetection(IReadOnlyDictionary<long, long[]> dismissed) =>
         new(Id, CompanyKey, SenderKey, SentAt, MessageClass)

@@ -81,11 +81,17 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
 
         // Where the data's first or last invitation moved, every candidate within 90 days of that edge has a new
         // clipped baseline window, whatever its company.
-        foreach (var (from, to) in MovedEdges(coverageBefore, coverage))
+        var edges = MovedEdges(coverageBefore, coverage).ToList();
+        if (edges.Count > 0)
         {
-            foreach (var company in await loader.CompaniesBetweenAsync(from, to, cancellationToken))
+            var settings = await SettingsAsync(db, ownerId, cancellationToken);
+            foreach (var (from, to) in edges)
             {
-                regions.Add(new DetectionRegion(company, from, to));
+                // A candidate reaching into the edge window may start up to a span S before it.
+                foreach (var company in await loader.CandidateCompaniesBetweenAsync(from - settings.Span, to, settings.MinSenders, cancellationToken))
+                {
+                    regions.Add(new DetectionRegion(company, from, to));
+                }
             }
         }
 
@@ -116,7 +122,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
                 ? []
                 : await DetectAsync(loader, region.CompanyKey, chains, sentAts, coverage, settings, known, dismissed, from, to, cancellationToken);
             var stored = await StoredFlocksAsync(db, ownerId, region.CompanyKey, from, to, cancellationToken);
-            reconciler.Reconcile(detected, stored, chains.ToDictionary(r => r.Id, r => r.Status));
+            reconciler.Reconcile(detected, stored, chains.ToDictionary(r => r.Id));
             touched.Add(new TouchedStretch(region.CompanyKey, from, to));
         }
 
@@ -151,7 +157,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
                 ? []
                 : await DetectAsync(loader, company, chains, [.. chains.Select(r => r.SentAt)], coverage, settings, known, dismissed,
                     chains[0].SentAt, chains[^1].SentAt, cancellationToken);
-            reconciler.Reconcile(detected, stored, chains.ToDictionary(r => r.Id, r => r.Status));
+            reconciler.Reconcile(detected, stored, chains.ToDictionary(r => r.Id));
             if (detected.Count > 0 || stored.Count > 0)
             {
                 touched.Add(new TouchedStretch(company, MinFirst(detected, stored), MaxLast(detected, stored)));

@@ -17,6 +17,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
 
     private readonly List<PendingEvent> _events = [];
     private readonly Dictionary<long, Flock?> _assignments = [];
+    private IReadOnlyDictionary<long, DetectionRow> _rows = new Dictionary<long, DetectionRow>();
 
     /// <summary>Companies whose flocks appeared, went or moved; other members' flocks there need new campaign scores.</summary>
     public HashSet<string> ChangedCompanies { get; } = new(StringComparer.Ordinal);
@@ -24,8 +25,9 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
     public int EventCount => _events.Count;
 
     // stored: the user's open, resolved and withdrawn flocks of this stretch, tracked, with their members.
-    public void Reconcile(IReadOnlyList<DetectedFlock> detected, IReadOnlyList<Flock> stored, IReadOnlyDictionary<long, InvitationStatus> statuses)
+    public void Reconcile(IReadOnlyList<DetectedFlock> detected, IReadOnlyList<Flock> stored, IReadOnlyDictionary<long, DetectionRow> rows)
     {
+        _rows = rows;
         var live = stored.Where(f => f.Status is FlockStatus.Open or FlockStatus.Resolved).OrderBy(f => f.Id).ToList();
         var withdrawn = stored.Where(f => f.Status == FlockStatus.Withdrawn).OrderBy(f => f.Id).ToList();
 
@@ -63,13 +65,13 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
                     withdrawn.Remove(revived);
                 }
 
-                Apply(found, revived ?? NewFlock(found), statuses, absorbed: [], isNew: true);
+                Apply(found, revived ?? NewFlock(found), absorbed: [], isNew: true);
                 continue;
             }
 
             var survivor = followers[index][0];
             var absorbed = followers[index].Skip(1).ToList();
-            Apply(found, survivor, statuses, absorbed, isNew: false);
+            Apply(found, survivor, absorbed, isNew: false);
         }
     }
 
@@ -78,7 +80,10 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
     {
         await db.SaveChangesAsync(cancellationToken);
 
-        foreach (var group in _assignments.GroupBy(a => a.Value?.Id))
+        // Most members already point at their flock; only the ones that move are written.
+        foreach (var group in _assignments
+            .Where(a => !_rows.TryGetValue(a.Key, out var row) || row.FlockId != a.Value?.Id)
+            .GroupBy(a => a.Value?.Id))
         {
             var ids = group.Select(a => a.Key).ToList();
             var flockId = group.Key;
@@ -109,7 +114,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         return flock;
     }
 
-    private void Apply(DetectedFlock found, Flock flock, IReadOnlyDictionary<long, InvitationStatus> statuses, List<Flock> absorbed, bool isNew)
+    private void Apply(DetectedFlock found, Flock flock, List<Flock> absorbed, bool isNew)
     {
         var before = flock.Members.Select(m => m.InvitationId).ToHashSet();
         var after = found.MemberIds.ToHashSet();
@@ -129,7 +134,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         flock.Score = found.Score;
         flock.Severity = found.Severity;
         flock.Reasons = [.. found.Reasons];
-        flock.Status = found.MemberIds.Any(id => statuses.GetValueOrDefault(id) == InvitationStatus.Pending) ? FlockStatus.Open : FlockStatus.Resolved;
+        flock.Status = found.MemberIds.Any(id => _rows.TryGetValue(id, out var row) && row.Status == InvitationStatus.Pending) ? FlockStatus.Open : FlockStatus.Resolved;
         flock.UpdatedAt = now;
 
         foreach (var id in removed)

@@ -418,6 +418,8 @@ namespace InviteTriage.Data.Migrations
 
                     b.HasIndex("CompanyKey", "SentAt");
 
+                    b.HasIndex("OwnerId", "SentAt");
+
                     b.HasIndex("SenderKey", "SentAt");
 
                     b.HasIndex("OwnerId", "CompanyKey", "SentAt");
