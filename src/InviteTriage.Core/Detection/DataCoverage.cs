@@ -7,18 +7,15 @@ public sealed record DataCoverage(DateTime Earliest, DateTime Latest)
     public static DataCoverage? Of(IEnumerable<DateTime> sentAts)
     {
         ArgumentNullException.ThrowIfNull(sentAts);
-        DataCoverage? coverage = null;
+        var any = false;
+        DateTime earliest = default, latest = default;
         foreach (var sentAt in sentAts)
         {
-            coverage = coverage is null
-                ? new DataCoverage(sentAt, sentAt)
-                : new DataCoverage(Min(coverage.Earliest, sentAt), Max(coverage.Latest, sentAt));
+            earliest = !any || sentAt < earliest ? sentAt : earliest;
+            latest = !any || sentAt > latest ? sentAt : latest;
+            any = true;
         }
 
-        return coverage;
+        return any ? new DataCoverage(earliest, latest) : null;
     }
-
-    private static DateTime Min(DateTime a, DateTime b) => a <= b ? a : b;
-
-    private static DateTime Max(DateTime a, DateTime b) => a >= b ? a : b;
 }

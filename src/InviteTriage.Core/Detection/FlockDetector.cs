@@ -23,10 +23,25 @@ public static class FlockDetector
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(context);
 
-        var all = invitations.ToList();
-        if (all.Select(invitation => invitation.Id).Distinct().Count() != all.Count)
+        var all = invitations as IReadOnlyCollection<DetectionInvitation> ?? [.. invitations];
+        var ids = new HashSet<long>(all.Count);
+        var companies = new Dictionary<string, List<DetectionInvitation>>(StringComparer.Ordinal);
+        foreach (var invitation in all)
         {
-            throw new ArgumentException("An invitation id appears twice.", nameof(invitations));
+            if (!ids.Add(invitation.Id))
+            {
+                throw new ArgumentException("An invitation id appears twice.", nameof(invitations));
+            }
+
+            if (!string.IsNullOrEmpty(invitation.CompanyKey))
+            {
+                if (!companies.TryGetValue(invitation.CompanyKey, out var company))
+                {
+                    companies[invitation.CompanyKey] = company = [];
+                }
+
+                company.Add(invitation);
+            }
         }
 
         var coverage = DataCoverage.Of(all.Select(invitation => invitation.SentAt));
@@ -35,16 +50,18 @@ public static class FlockDetector
             return [];
         }
 
-        var companies = all
-            .Where(invitation => !string.IsNullOrEmpty(invitation.CompanyKey))
-            .GroupBy(invitation => invitation.CompanyKey!, StringComparer.Ordinal)
-            .OrderBy(company => company.Key, StringComparer.Ordinal);
-
         var flocks = new List<DetectedFlock>();
-        foreach (var company in companies)
+        foreach (var (companyKey, company) in companies.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
-            var sentAts = company.Select(invitation => invitation.SentAt).Order().ToList();
-            flocks.AddRange(DetectCompany(company.Key, company, sentAts, coverage, settings, context));
+            // Too few invitations for a candidate at all: the common case for the long tail of companies.
+            if (company.Count < settings.MinSenders)
+            {
+                continue;
+            }
+
+            var ordered = company.ToArray();
+            Array.Sort(ordered, WalkOrder.Instance);
+            flocks.AddRange(DetectOrdered(companyKey, ordered, [.. ordered.Select(invitation => invitation.SentAt)], coverage, settings, context));
         }
 
         return flocks;
@@ -70,14 +87,36 @@ public static class FlockDetector
         ArgumentNullException.ThrowIfNull(coverage);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(context);
+        return DetectOrdered(companyKey, FlockGrouper.Ordered(chains), companySentAts, coverage, settings, context);
+    }
+
+    private static List<DetectedFlock> DetectOrdered(
+        string companyKey,
+        DetectionInvitation[] ordered,
+        IReadOnlyList<DateTime> companySentAts,
+        DataCoverage coverage,
+        DetectionSettings settings,
+        DetectionContext context)
+    {
+        var flocks = new List<DetectedFlock>();
         if (settings.TrustedCompanyKeys.Contains(companyKey))
         {
-            return [];
+            return flocks;
         }
 
-        var flocks = new List<DetectedFlock>();
-        foreach (var group in FlockGrouper.Group(chains, settings).Where(group => group.IsCandidate(settings)))
+        foreach (var (start, count) in FlockGrouper.Runs(ordered, settings))
         {
+            if (count < settings.MinSenders)
+            {
+                continue;
+            }
+
+            var group = new InvitationGroup(new ArraySegment<DetectionInvitation>(ordered, start, count));
+            if (!group.IsCandidate(settings))
+            {
+                continue;
+            }
+
             var baseline = SurpriseTest.CountBaseline(companySentAts, group.FirstSentAt, group.LastSentAt);
             var surprise = SurpriseTest.Evaluate(group.FirstSentAt, group.LastSentAt, group.SenderCount, baseline, coverage, settings);
             if (surprise.IsFlock)

@@ -23,44 +23,68 @@ public static class FlockGrouper
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(settings);
 
-        var ordered = stream.OrderBy(invitation => invitation.SentAt).ThenBy(invitation => invitation.Id).ToList();
-        if (ordered.Select(invitation => invitation.CompanyKey).Distinct(StringComparer.Ordinal).Skip(1).Any())
+        var ordered = Ordered(stream);
+        return [.. Runs(ordered, settings).Select(run => new InvitationGroup(new ArraySegment<DetectionInvitation>(ordered, run.Start, run.Count)))];
+    }
+
+    /// <summary>One company's stream in walk order, checked: one company key, no id twice.</summary>
+    /// <exception cref="ArgumentException">The stream mixes company keys or repeats an id.</exception>
+    internal static DetectionInvitation[] Ordered(IEnumerable<DetectionInvitation> stream)
+    {
+        var ordered = stream.ToArray();
+        Array.Sort(ordered, WalkOrder.Instance);
+        for (var i = 1; i < ordered.Length; i++)
         {
-            throw new ArgumentException("The walk covers one company key at a time.", nameof(stream));
+            if (!string.Equals(ordered[i].CompanyKey, ordered[0].CompanyKey, StringComparison.Ordinal))
+            {
+                throw new ArgumentException("The walk covers one company key at a time.", nameof(stream));
+            }
         }
 
         // With a repeated id the (sentAt, id) order would depend on the input order.
-        if (ordered.Select(invitation => invitation.Id).Distinct().Count() != ordered.Count)
+        if (ordered.Select(invitation => invitation.Id).Distinct().Count() != ordered.Length)
         {
             throw new ArgumentException("An invitation id appears twice.", nameof(stream));
         }
 
-        var groups = new List<InvitationGroup>();
-        var current = new List<DetectionInvitation>();
+        return ordered;
+    }
+
+    /// <summary>
+    /// The groups of an ordered stream as index ranges, so that the rebuild, where most groups are one or two
+    /// invitations, allocates nothing for groups that can never be candidates.
+    /// </summary>
+    internal static List<(int Start, int Count)> Runs(DetectionInvitation[] ordered, DetectionSettings settings)
+    {
+        var runs = new List<(int Start, int Count)>();
         var dismissed = new HashSet<long>();
-        foreach (var invitation in ordered)
+        var start = 0;
+        for (var i = 0; i < ordered.Length; i++)
         {
-            if (current.Count > 0 && !Joins(current, dismissed, invitation, settings))
+            var invitation = ordered[i];
+            if (i > start && !Joins(ordered[start], ordered[i - 1], invitation, dismissed, settings))
             {
-                groups.Add(new InvitationGroup(current));
-                current = [];
+                runs.Add((start, i - start));
+                start = i;
                 dismissed.Clear();
             }
 
-            current.Add(invitation);
-            dismissed.UnionWith(invitation.DismissedFlockIds);
+            if (invitation.DismissedFlockIds.Count > 0)
+            {
+                dismissed.UnionWith(invitation.DismissedFlockIds);
+            }
         }
 
-        if (current.Count > 0)
+        if (ordered.Length > start)
         {
-            groups.Add(new InvitationGroup(current));
+            runs.Add((start, ordered.Length - start));
         }
 
-        return groups;
+        return runs;
     }
 
-    private static bool Joins(List<DetectionInvitation> group, HashSet<long> dismissed, DetectionInvitation invitation, DetectionSettings settings) =>
-        invitation.SentAt - group[^1].SentAt <= settings.Gap
-        && invitation.SentAt - group[0].SentAt <= settings.Span
-        && !invitation.DismissedFlockIds.Any(dismissed.Contains);
+    private static bool Joins(DetectionInvitation first, DetectionInvitation previous, DetectionInvitation invitation, HashSet<long> dismissed, DetectionSettings settings) =>
+        invitation.SentAt - previous.SentAt <= settings.Gap
+        && invitation.SentAt - first.SentAt <= settings.Span
+        && (dismissed.Count == 0 || !invitation.DismissedFlockIds.Any(dismissed.Contains));
 }

@@ -7,7 +7,10 @@ public sealed record InvitationGroup(IReadOnlyList<DetectionInvitation> Members)
 
     public DateTime LastSentAt => Members[^1].SentAt;
 
-    public int SenderCount { get; } = Members.Select(member => member.SenderKey).Distinct(StringComparer.Ordinal).Count();
+    private int? _senderCount;
+
+    // Counted on first use: the walk makes many groups, and only the long ones ever need it.
+    public int SenderCount => _senderCount ??= Members.Select(member => member.SenderKey).Distinct(StringComparer.Ordinal).Count();
 
     public bool IsCandidate(DetectionSettings settings)
     {
