@@ -63,13 +63,13 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
         return new HashSet<string>(known, StringComparer.Ordinal);
     }
 
-    /// <summary>Other members' live flocks of one company near a stretch of time (CAMPAIGN_COMPANY); the owner is an opaque key.</summary>
-    public async Task<List<PeerFlock>> PeerFlocksAsync(string companyKey, DateTime from, DateTime to, CancellationToken cancellationToken)
+    /// <summary>Other members' live flocks of these companies near a stretch of time (CAMPAIGN_COMPANY); the owner is an opaque key.</summary>
+    public async Task<List<PeerFlock>> PeerFlocksAsync(IReadOnlyCollection<string> companyKeys, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
         var reachFrom = from - FlockDetector.CampaignCompanyReach;
         var reachTo = to + FlockDetector.CampaignCompanyReach;
         return await db.Flocks
-            .Where(f => f.CompanyKey == companyKey && f.OwnerId != ownerId
+            .Where(f => companyKeys.Contains(f.CompanyKey) && f.OwnerId != ownerId
                 && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved)
                 && f.FirstSentAt <= reachTo && f.LastSentAt >= reachFrom)
             .Select(f => new PeerFlock(f.OwnerId, f.CompanyKey, f.FirstSentAt, f.LastSentAt))
@@ -100,12 +100,14 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
             .Select(i => new { i.SenderKey, i.OwnerId, i.SentAt })
             .ToListAsync(cancellationToken);
 
+        var earlierBySender = earlier.ToLookup(e => e.SenderKey, StringComparer.Ordinal);
+        var elsewhereBySender = elsewhere.ToLookup(e => e.SenderKey, StringComparer.Ordinal);
         return members
             .Select(member => member with
             {
-                IsRepeatInvite = earlier.Any(e => e.SenderKey == member.SenderKey && e.Id != member.Id && e.SentAt < member.SentAt),
-                OtherMembersInvitedBySender = elsewhere
-                    .Where(e => e.SenderKey == member.SenderKey && (e.SentAt - member.SentAt).Duration() <= CampaignSenderReach)
+                IsRepeatInvite = earlierBySender[member.SenderKey].Any(e => e.Id != member.Id && e.SentAt < member.SentAt),
+                OtherMembersInvitedBySender = elsewhereBySender[member.SenderKey]
+                    .Where(e => (e.SentAt - member.SentAt).Duration() <= CampaignSenderReach)
                     .Select(e => e.OwnerId)
                     .Distinct(StringComparer.Ordinal)
                     .Count(),

@@ -102,32 +102,23 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<DetectionRegion> regions, DataCoverage? coverage, CancellationToken cancellationToken)
     {
         var settings = await SettingsAsync(db, ownerId, cancellationToken);
-        var dismissed = await loader.DismissedMembershipsAsync(cancellationToken);
-        var known = await loader.KnownCompanyKeysAsync([.. regions.Select(r => r.CompanyKey).Distinct(StringComparer.Ordinal)], cancellationToken);
-        var reconciler = new FlockReconciler(db, ownerId, time.GetUtcNow().UtcDateTime);
-        var touched = new List<TouchedStretch>();
-        var done = new HashSet<(string, long)>();
-
+        var stretches = new List<CompanyStretch>();
+        var seen = new HashSet<(string, long)>();
         foreach (var region in regions)
         {
             var (chains, sentAts, from, to) = await ChainsAroundAsync(loader, region, settings, cancellationToken);
 
             // Two regions of one company can reach the same chain once extended; detect each chain once.
-            if (chains.Count > 0 && !done.Add((region.CompanyKey, chains[0].Id)))
+            if (chains.Count > 0 && !seen.Add((region.CompanyKey, chains[0].Id)))
             {
                 continue;
             }
 
-            var detected = coverage is null
-                ? []
-                : await DetectAsync(loader, region.CompanyKey, chains, sentAts, coverage, settings, known, dismissed, from, to, cancellationToken);
             var stored = await StoredFlocksAsync(db, ownerId, region.CompanyKey, from, to, cancellationToken);
-            reconciler.Reconcile(detected, stored, chains.ToDictionary(r => r.Id));
-            touched.Add(new TouchedStretch(region.CompanyKey, from, to));
+            stretches.Add(new CompanyStretch(region.CompanyKey, chains, sentAts, from, to, stored));
         }
 
-        await reconciler.SaveAsync(cancellationToken);
-        return [.. touched.Where(t => reconciler.ChangedCompanies.Contains(t.CompanyKey))];
+        return await DetectAndReconcileAsync(db, loader, ownerId, stretches, coverage, settings, cancellationToken);
     }
 
     private async Task<List<TouchedStretch>> RebuildOwnerAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
@@ -135,7 +126,6 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         var loader = new DetectionLoader(db, ownerId);
         var coverage = await loader.CoverageAsync(cancellationToken);
         var settings = await SettingsAsync(db, ownerId, cancellationToken);
-        var dismissed = await loader.DismissedMembershipsAsync(cancellationToken);
         var rows = await loader.AllRowsAsync(cancellationToken);
         var storedByCompany = (await db.Flocks
                 .Where(f => f.OwnerId == ownerId && f.Status != FlockStatus.Dismissed)
@@ -145,57 +135,75 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             .GroupBy(f => f.CompanyKey, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var rowsByCompany = rows.GroupBy(r => r.CompanyKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var known = await loader.KnownCompanyKeysAsync([.. rowsByCompany.Keys], cancellationToken);
+        var stretches = rowsByCompany.Keys.Union(storedByCompany.Keys)
+            .Order(StringComparer.Ordinal)
+            .Select(company =>
+            {
+                var chains = rowsByCompany.GetValueOrDefault(company) ?? [];
+                return new CompanyStretch(company, chains, [.. chains.Select(r => r.SentAt)],
+                    chains.Count > 0 ? chains[0].SentAt : DateTime.MinValue, chains.Count > 0 ? chains[^1].SentAt : DateTime.MaxValue,
+                    storedByCompany.GetValueOrDefault(company) ?? []);
+            })
+            .ToList();
+
+        var touched = await DetectAndReconcileAsync(db, loader, ownerId, stretches, coverage, settings, cancellationToken);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Rebuilt the flocks of {Owner}: {Invitations} invitations, {Changed} companies changed", ownerId, rows.Count, touched.Count);
+        }
+
+        return touched;
+    }
+
+    /// <summary>
+    /// The pure detector over every stretch, twice: once to find the flocks, then again with scoring facts for their
+    /// members only. Those facts are the expensive part to read and cannot change the grouping, so they are read
+    /// once for all stretches together.
+    /// </summary>
+    private async Task<List<TouchedStretch>> DetectAndReconcileAsync(
+        TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<CompanyStretch> stretches, DataCoverage? coverage,
+        DetectionSettings settings, CancellationToken cancellationToken)
+    {
+        var dismissed = await loader.DismissedMembershipsAsync(cancellationToken);
+        var known = await loader.KnownCompanyKeysAsync([.. stretches.Select(s => s.CompanyKey).Distinct(StringComparer.Ordinal)], cancellationToken);
+        var context = new DetectionContext(known, []);
+        var invitations = stretches.Select(s => s.Chains.Select(r => r.ToDetection(dismissed)).ToList()).ToList();
+        var found = stretches
+            .Select((s, i) => coverage is null || s.Chains.Count == 0
+                ? []
+                : FlockDetector.DetectCompany(s.CompanyKey, invitations[i], s.SentAts, coverage, settings, context))
+            .ToList();
+
+        var flocking = Enumerable.Range(0, stretches.Count).Where(i => found[i].Count > 0).ToList();
+        if (flocking.Count > 0)
+        {
+            var memberIds = flocking.SelectMany(i => found[i]).SelectMany(f => f.MemberIds).ToHashSet();
+            var members = (await loader.WithScoringFactsAsync([.. flocking.SelectMany(i => invitations[i]).Where(m => memberIds.Contains(m.Id))], cancellationToken))
+                .ToDictionary(m => m.Id);
+            var peers = await loader.PeerFlocksAsync(
+                [.. flocking.Select(i => stretches[i].CompanyKey).Distinct(StringComparer.Ordinal)],
+                flocking.Min(i => stretches[i].From), flocking.Max(i => stretches[i].To), cancellationToken);
+            foreach (var i in flocking)
+            {
+                var scored = invitations[i].Select(m => members.GetValueOrDefault(m.Id, m)).ToList();
+                found[i] = FlockDetector.DetectCompany(stretches[i].CompanyKey, scored, stretches[i].SentAts, coverage!, settings, context with { PeerFlocks = peers });
+            }
+        }
+
         var reconciler = new FlockReconciler(db, ownerId, time.GetUtcNow().UtcDateTime);
         var touched = new List<TouchedStretch>();
-
-        foreach (var company in rowsByCompany.Keys.Union(storedByCompany.Keys).Order(StringComparer.Ordinal))
+        for (var i = 0; i < stretches.Count; i++)
         {
-            var chains = rowsByCompany.GetValueOrDefault(company) ?? [];
-            var stored = storedByCompany.GetValueOrDefault(company) ?? [];
-            var detected = coverage is null || chains.Count == 0
-                ? []
-                : await DetectAsync(loader, company, chains, [.. chains.Select(r => r.SentAt)], coverage, settings, known, dismissed,
-                    chains[0].SentAt, chains[^1].SentAt, cancellationToken);
-            reconciler.Reconcile(detected, stored, chains.ToDictionary(r => r.Id));
-            if (detected.Count > 0 || stored.Count > 0)
+            var stretch = stretches[i];
+            reconciler.Reconcile(found[i], stretch.Stored, stretch.Chains.ToDictionary(r => r.Id));
+            if (found[i].Count > 0 || stretch.Stored.Count > 0)
             {
-                touched.Add(new TouchedStretch(company, MinFirst(detected, stored), MaxLast(detected, stored)));
+                touched.Add(new TouchedStretch(stretch.CompanyKey, MinFirst(found[i], stretch.Stored), MaxLast(found[i], stretch.Stored)));
             }
         }
 
         await reconciler.SaveAsync(cancellationToken);
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            logger.LogInformation("Rebuilt the flocks of {Owner}: {Invitations} invitations, {Events} history events", ownerId, rows.Count, reconciler.EventCount);
-        }
-
         return [.. touched.Where(t => reconciler.ChangedCompanies.Contains(t.CompanyKey))];
-    }
-
-    /// <summary>
-    /// The pure detector, twice: once to find the flocks, then again with scoring facts for their members only,
-    /// which are the expensive part to read and do not change the grouping.
-    /// </summary>
-    private static async Task<IReadOnlyList<DetectedFlock>> DetectAsync(
-        DetectionLoader loader, string companyKey, IReadOnlyList<DetectionRow> chains, IReadOnlyList<DateTime> sentAts, DataCoverage coverage,
-        DetectionSettings settings, IReadOnlySet<string> known, IReadOnlyDictionary<long, long[]> dismissed, DateTime from, DateTime to,
-        CancellationToken cancellationToken)
-    {
-        var invitations = chains.Select(r => r.ToDetection(dismissed)).ToList();
-        var context = new DetectionContext(known, []);
-        var found = FlockDetector.DetectCompany(companyKey, invitations, sentAts, coverage, settings, context);
-        if (found.Count == 0)
-        {
-            return found;
-        }
-
-        var memberIds = found.SelectMany(f => f.MemberIds).ToHashSet();
-        var members = await loader.WithScoringFactsAsync([.. invitations.Where(i => memberIds.Contains(i.Id))], cancellationToken);
-        var byId = members.ToDictionary(m => m.Id);
-        var scored = invitations.Select(i => byId.GetValueOrDefault(i.Id, i)).ToList();
-        var peers = await loader.PeerFlocksAsync(companyKey, from, to, cancellationToken);
-        return FlockDetector.DetectCompany(companyKey, scored, sentAts, coverage, settings, context with { PeerFlocks = peers });
     }
 
     /// <summary>
@@ -375,4 +383,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     private static DateTime Max(DateTime a, DateTime b) => a >= b ? a : b;
 
     private sealed record TouchedStretch(string CompanyKey, DateTime From, DateTime To);
+
+    /// <summary>Whole gap-chains of one company to detect, the baseline's timestamps, and the stored flocks there.</summary>
+    private sealed record CompanyStretch(string CompanyKey, List<DetectionRow> Chains, List<DateTime> SentAts, DateTime From, DateTime To, List<Flock> Stored);
 }
