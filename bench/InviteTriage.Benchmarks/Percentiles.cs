@@ -24,6 +24,7 @@ internal static class Percentiles
 
             var detect = new List<double>(arrivals);
             var total = new List<double>(arrivals);
+            var atEdge = new List<double>();
             for (var i = 0; i < arrivals; i++)
             {
                 var clock = Stopwatch.StartNew();
@@ -32,10 +33,22 @@ internal static class Percentiles
                 await insert.DetectAsync(arrival);
                 total.Add(clock.Elapsed.TotalMilliseconds);
                 detect.Add(clock.Elapsed.TotalMilliseconds - storing);
+                if (arrival.CoverageBefore is { } before && (arrival.Change.SentAt < before.Earliest || arrival.Change.SentAt > before.Latest))
+                {
+                    atEdge.Add(clock.Elapsed.TotalMilliseconds - storing);
+                }
             }
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"| {stored:N0} | {arrivals:N0} | {Quantile(detect, 0.5):0.00} ms | {Quantile(detect, 0.99):0.00} ms | {Quantile(total, 0.5):0.00} ms | {Quantile(total, 0.99):0.00} ms |"));
+            if (atEdge.Count > 0)
+            {
+                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{atEdge.Count} arrivals moved their member's first or last date: detect p50 {Quantile(atEdge, 0.5):0.00} ms, max {atEdge.Max():0.00} ms"));
+            }
+
+            var slowest = detect.Order().TakeLast(5).Select(ms => ms.ToString("0.0", CultureInfo.InvariantCulture));
+            await Console.Error.WriteLineAsync($"slowest five detections: {string.Join(", ", slowest)} ms");
         }
     }
 

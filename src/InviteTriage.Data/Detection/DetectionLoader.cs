@@ -18,9 +18,9 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
         return earliest is { } from && latest is { } to ? new DataCoverage(from, to) : null;
     }
 
-    /// <summary>One company's invitations in [from, to], in walk order.</summary>
-    public Task<List<DetectionRow>> CompanyRowsAsync(string companyKey, DateTime from, DateTime to, CancellationToken cancellationToken) =>
-        Rows(db.Invitations.Where(i => i.OwnerId == ownerId && i.CompanyKey == companyKey && i.SentAt >= from && i.SentAt <= to))
+    /// <summary>Some companies' invitations in [from, to], in (company, walk) order.</summary>
+    public Task<List<DetectionRow>> CompanyRowsAsync(IReadOnlyCollection<string> companyKeys, DateTime from, DateTime to, CancellationToken cancellationToken) =>
+        Rows(db.Invitations.Where(i => i.OwnerId == ownerId && companyKeys.Contains(i.CompanyKey!) && i.SentAt >= from && i.SentAt <= to))
             .ToListAsync(cancellationToken);
 
     /// <summary>All of the user's invitations with a company, in (company, walk) order, for a rebuild.</summary>

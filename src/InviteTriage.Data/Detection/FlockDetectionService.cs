@@ -102,23 +102,128 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<DetectionRegion> regions, DataCoverage? coverage, CancellationToken cancellationToken)
     {
         var settings = await SettingsAsync(db, ownerId, cancellationToken);
-        var stretches = new List<CompanyStretch>();
-        var seen = new HashSet<(string, long)>();
+        var stretches = await StretchesAsync(db, loader, ownerId, regions, settings, cancellationToken);
+        return await DetectAndReconcileAsync(db, loader, ownerId, stretches, coverage, settings, cancellationToken);
+    }
+
+    /// <summary>
+    /// The stretches to detect for some regions: one read of the regions' companies around all of them, and one of
+    /// their stored flocks; a region whose chains run past that read is widened on its own. Stretches of one company
+    /// that overlap once widened are merged, and each stored flock belongs to one stretch, so nothing is reconciled twice.
+    /// </summary>
+    private static async Task<List<CompanyStretch>> StretchesAsync(
+        TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<DetectionRegion> regions, DetectionSettings settings, CancellationToken cancellationToken)
+    {
+        if (regions.Count == 0)
+        {
+            return [];
+        }
+
+        var margin = BaselineReach + settings.Span + settings.Gap;
+        var companies = regions.Select(r => r.CompanyKey).Distinct(StringComparer.Ordinal).ToList();
+        var loadFrom = regions.Min(r => r.From) - margin;
+        var loadTo = regions.Max(r => r.To) + margin;
+        var rows = (await loader.CompanyRowsAsync(companies, loadFrom, loadTo, cancellationToken))
+            .GroupBy(r => r.CompanyKey, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+        var found = new List<(string CompanyKey, List<DetectionRow> Chains, List<DateTime> SentAts, DateTime From, DateTime To)>();
         foreach (var region in regions)
         {
-            var (chains, sentAts, from, to) = await ChainsAroundAsync(loader, region, settings, cancellationToken);
+            var chains = ChainsWithin(rows.GetValueOrDefault(region.CompanyKey) ?? [], region, settings, loadFrom, loadTo);
+            found.Add(chains ?? await ChainsAroundAsync(loader, region, settings, cancellationToken));
+        }
 
-            // Two regions of one company can reach the same chain once extended; detect each chain once.
-            if (chains.Count > 0 && !seen.Add((region.CompanyKey, chains[0].Id)))
+        var storedFrom = found.Min(x => x.From);
+        var storedTo = found.Max(x => x.To);
+        var stored = await db.Flocks
+            .Where(f => f.OwnerId == ownerId && companies.Contains(f.CompanyKey) && f.Status != FlockStatus.Dismissed
+                && f.FirstSentAt <= storedTo && f.LastSentAt >= storedFrom)
+            .Include(f => f.Members)
+            .ToListAsync(cancellationToken);
+        var unclaimed = stored.ToHashSet();
+
+        var stretches = new List<CompanyStretch>();
+        foreach (var company in found.GroupBy(x => x.CompanyKey, StringComparer.Ordinal))
+        {
+            foreach (var merged in MergeOverlapping(company.OrderBy(x => x.From)))
             {
+                var mine = stored.Where(f => f.CompanyKey == company.Key && f.FirstSentAt <= merged.To && f.LastSentAt >= merged.From && unclaimed.Remove(f)).ToList();
+                stretches.Add(new CompanyStretch(company.Key, merged.Chains, merged.SentAts, merged.From, merged.To, mine));
+            }
+        }
+
+        return stretches;
+    }
+
+    private static IEnumerable<(string CompanyKey, List<DetectionRow> Chains, List<DateTime> SentAts, DateTime From, DateTime To)> MergeOverlapping(
+        IEnumerable<(string CompanyKey, List<DetectionRow> Chains, List<DateTime> SentAts, DateTime From, DateTime To)> ordered)
+    {
+        (string CompanyKey, List<DetectionRow> Chains, List<DateTime> SentAts, DateTime From, DateTime To)? current = null;
+        foreach (var next in ordered)
+        {
+            if (current is { } open && next.From <= open.To)
+            {
+                var chains = open.Chains.Concat(next.Chains).DistinctBy(r => r.Id).OrderBy(r => r.SentAt).ThenBy(r => r.Id).ToList();
+                var sentAts = open.SentAts.Concat(next.SentAts).Order().ToList();
+                current = (open.CompanyKey, chains, sentAts, open.From, Max(open.To, next.To));
                 continue;
             }
 
-            var stored = await StoredFlocksAsync(db, ownerId, region.CompanyKey, from, to, cancellationToken);
-            stretches.Add(new CompanyStretch(region.CompanyKey, chains, sentAts, from, to, stored));
+            if (current is { } done)
+            {
+                yield return done;
+            }
+
+            current = next;
         }
 
-        return await DetectAndReconcileAsync(db, loader, ownerId, stretches, coverage, settings, cancellationToken);
+        if (current is { } last)
+        {
+            yield return last;
+        }
+    }
+
+    /// <summary>
+    /// The whole gap-chains of one company that reach into a region, from rows already read for [loadFrom, loadTo];
+    /// null when a chain or its 90-day baseline runs past what was read.
+    /// </summary>
+    private static (string CompanyKey, List<DetectionRow> Chains, List<DateTime> SentAts, DateTime From, DateTime To)? ChainsWithin(
+        List<DetectionRow> rows, DetectionRegion region, DetectionSettings settings, DateTime loadFrom, DateTime loadTo)
+    {
+        var chains = new List<DetectionRow>();
+        var chain = new List<DetectionRow>();
+        foreach (var row in rows)
+        {
+            if (chain.Count > 0 && row.SentAt - chain[^1].SentAt > settings.Gap)
+            {
+                Keep(chain);
+                chain = [];
+            }
+
+            chain.Add(row);
+        }
+
+        Keep(chain);
+
+        var from = chains.Count > 0 && chains[0].SentAt < region.From ? chains[0].SentAt : region.From;
+        var to = chains.Count > 0 && chains[^1].SentAt > region.To ? chains[^1].SentAt : region.To;
+        if (from - BaselineReach - settings.Gap < loadFrom || to + BaselineReach + settings.Gap > loadTo)
+        {
+            return null;
+        }
+
+        // Only the company's invitations within 90 days of the stretch count for its baseline.
+        var sentAts = rows.Where(r => r.SentAt >= from - BaselineReach && r.SentAt <= to + BaselineReach).Select(r => r.SentAt).ToList();
+        return (region.CompanyKey, chains, sentAts, from, to);
+
+        void Keep(List<DetectionRow> candidate)
+        {
+            if (candidate.Count > 0 && candidate[^1].SentAt >= region.From && candidate[0].SentAt <= region.To)
+            {
+                chains.AddRange(candidate);
+            }
+        }
     }
 
     private async Task<List<TouchedStretch>> RebuildOwnerAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
@@ -206,11 +311,8 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         return [.. touched.Where(t => reconciler.ChangedCompanies.Contains(t.CompanyKey))];
     }
 
-    /// <summary>
-    /// The whole gap-chains of a region's company that reach into the region, with every invitation of the company
-    /// within 90 days of them for the baseline. Reads a window around the region and widens it until no chain is cut.
-    /// </summary>
-    private static async Task<(List<DetectionRow> Chains, List<DateTime> SentAts, DateTime From, DateTime To)> ChainsAroundAsync(
+    /// <summary>One region read on its own, wider each time, until no chain or baseline is cut.</summary>
+    private static async Task<(string CompanyKey, List<DetectionRow> Chains, List<DateTime> SentAts, DateTime From, DateTime To)> ChainsAroundAsync(
         DetectionLoader loader, DetectionRegion region, DetectionSettings settings, CancellationToken cancellationToken)
     {
         var margin = BaselineReach + settings.Span + settings.Gap;
@@ -218,49 +320,18 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         var loadTo = region.To + margin;
         while (true)
         {
-            var rows = await loader.CompanyRowsAsync(region.CompanyKey, loadFrom, loadTo, cancellationToken);
-            var chains = new List<DetectionRow>();
-            var chain = new List<DetectionRow>();
-            foreach (var row in rows)
+            var rows = await loader.CompanyRowsAsync([region.CompanyKey], loadFrom, loadTo, cancellationToken);
+            if (ChainsWithin(rows, region, settings, loadFrom, loadTo) is { } chains)
             {
-                if (chain.Count > 0 && row.SentAt - chain[^1].SentAt > settings.Gap)
-                {
-                    Keep(chain);
-                    chain = [];
-                }
-
-                chain.Add(row);
+                return chains;
             }
 
-            Keep(chain);
-
-            var from = chains.Count > 0 && chains[0].SentAt < region.From ? chains[0].SentAt : region.From;
-            var to = chains.Count > 0 && chains[^1].SentAt > region.To ? chains[^1].SentAt : region.To;
-            if (from - BaselineReach - settings.Gap >= loadFrom && to + BaselineReach + settings.Gap <= loadTo)
-            {
-                return (chains, [.. rows.Select(r => r.SentAt)], from, to);
-            }
-
-            loadFrom = Min(loadFrom, from - margin);
-            loadTo = Max(loadTo, to + margin);
-
-            void Keep(List<DetectionRow> candidate)
-            {
-                if (candidate.Count > 0 && candidate[^1].SentAt >= region.From && candidate[0].SentAt <= region.To)
-                {
-                    chains.AddRange(candidate);
-                }
-            }
+            // A chain runs past what was read: read twice as far and look again.
+            margin += margin;
+            loadFrom = region.From - margin;
+            loadTo = region.To + margin;
         }
     }
-
-    private static Task<List<Flock>> StoredFlocksAsync(TriageDbContext db, string ownerId, string companyKey, DateTime from, DateTime to, CancellationToken cancellationToken) =>
-        db.Flocks
-            .Where(f => f.OwnerId == ownerId && f.CompanyKey == companyKey && f.Status != FlockStatus.Dismissed
-                && f.FirstSentAt <= to && f.LastSentAt >= from)
-            .Include(f => f.Members)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
 
     /// <summary>
     /// Other members' flocks whose campaign scores this user's change can move: the same company within 7 days
