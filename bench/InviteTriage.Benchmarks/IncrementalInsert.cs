@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InviteTriage.Benchmarks;
 
 /// <summary>One new invitation arriving in a filled store: stored, then detected around, as the import service does.</summary>
-internal sealed class IncrementalInsert(BenchStore store, int seed)
+internal sealed class IncrementalInsert(BenchStore store, int seed, bool newest = false)
 {
     private readonly Random _random = new(seed);
     private readonly IDbContextFactory<TriageDbContext> _factory = store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
@@ -19,8 +19,11 @@ internal sealed class IncrementalInsert(BenchStore store, int seed)
     {
         var owner = store.Owners[_random.Next(store.Owners.Count)];
         var coverageBefore = await _detection.CoverageAsync(owner, CancellationToken.None);
+        // Either anywhere in the data (a late-found e-mail, an older export) or, as most arrivals are, the newest.
         var span = store.Latest - store.Earliest;
-        var sentAt = store.Earliest + TimeSpan.FromTicks((long)(span.Ticks * _random.NextDouble()));
+        var sentAt = newest && coverageBefore is { } covered
+            ? covered.Latest.AddDays(-1).AddMinutes(_random.Next(27 * 60))
+            : store.Earliest + TimeSpan.FromTicks((long)(span.Ticks * _random.NextDouble()));
         var company = $"company{_random.Next(1, 200)}";
         var invitation = new Invitation
         {

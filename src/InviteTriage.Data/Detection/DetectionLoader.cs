@@ -15,7 +15,7 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
         var mine = db.Invitations.Where(i => i.OwnerId == ownerId);
         var earliest = await mine.OrderBy(i => i.SentAt).Select(i => (DateTime?)i.SentAt).FirstOrDefaultAsync(cancellationToken);
         var latest = await mine.OrderByDescending(i => i.SentAt).Select(i => (DateTime?)i.SentAt).FirstOrDefaultAsync(cancellationToken);
-        return earliest is { } from && latest is { } to ? new DataCoverage(from, to) : null;
+        return earliest is { } from && latest is { } to ? DataCoverage.Spanning(from, to) : null;
     }
 
     /// <summary>Some companies' invitations in [from, to], in (company, walk) order.</summary>

@@ -39,10 +39,10 @@ public sealed class FlockDetectorTests
             Severity = FlockSeverity.Review,
         });
         flock.Surprise.Baseline.Should().Be(0);
-        flock.Surprise.BaselineHours.Should().BeApproximately((30 * 24) - (73 / 60.0), 1e-9, "the window is 30 days less the flock's own span");
+        flock.Surprise.BaselineHours.Should().BeApproximately((31 * 24) - (73 / 60.0), 1e-9, "the data covers the 31 whole days 0 to 30, less the flock's own span");
         flock.PValue.Should().BeApproximately(SurpriseTest.PoissonUpperTail(0.1 / flock.Surprise.BaselineHours * 24, 3), 1e-20);
         flock.Reasons.Select(reason => reason.ToString()).Should().Equal(
-            "FLOCK_COMPANY (+2.0) Blum Shapiro: 3 senders in 1 h 13 min (Ann 09:02, Bob 09:40, Cy 10:15), p = 6.2e-09",
+            "FLOCK_COMPANY (+2.0) Blum Shapiro: 3 senders in 1 h 13 min (Ann 09:02, Bob 09:40, Cy 10:15), p = 5.6e-09",
             "GENERIC_TEXT (+1.5) 3 of 3 invitations have no note or a default text");
     }
 
