@@ -20,6 +20,7 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
     public DbSet<FlagEvent> FlagEvents => Set<FlagEvent>();
     public DbSet<FlagEventChange> FlagEventChanges => Set<FlagEventChange>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportMerge> ImportMerges => Set<ImportMerge>();
     public DbSet<KnownContact> KnownContacts => Set<KnownContact>();
     public DbSet<UserSettings> UserSettings => Set<UserSettings>();
     public DbSet<InstanceSettings> InstanceSettings => Set<InstanceSettings>();

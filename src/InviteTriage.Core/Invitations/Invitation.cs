@@ -24,6 +24,12 @@ public sealed class Invitation
     /// <summary>The normalised profile URL, or else the normalised name plus the company key.</summary>
     public required string SenderKey { get; set; }
 
+    /// <summary>
+    /// The sender's name as compared across sources (<c>PersonName.Normalize</c>): an e-mail and an export row
+    /// without a profile URL are the same invitation when these match within 15 minutes.
+    /// </summary>
+    public string SenderNameKey { get; set; } = "";
+
     public DateTime SentAt { get; set; }
 
     /// <summary>Minutes since the Unix epoch of <see cref="SentAt"/>; the second dedupe key is to the minute.</summary>

@@ -19,6 +19,7 @@ internal sealed class InvitationEntityTypeConfiguration : IEntityTypeConfigurati
         builder.Property(i => i.CompanyKey).HasMaxLength(400);
         builder.Property(i => i.SenderProfileUrl).HasMaxLength(1000);
         builder.Property(i => i.SenderKey).HasMaxLength(1000);
+        builder.Property(i => i.SenderNameKey).HasMaxLength(400);
         builder.Property(i => i.Message).HasMaxLength(8000);
         builder.Property(i => i.AcceptUrl).HasMaxLength(2000);
 
@@ -31,6 +32,8 @@ internal sealed class InvitationEntityTypeConfiguration : IEntityTypeConfigurati
         builder.HasIndex(i => new { i.OwnerId, i.SentAt });
         // The detector's neighbourhood: one user's invitations of one company around a time.
         builder.HasIndex(i => new { i.OwnerId, i.CompanyKey, i.SentAt });
+        // Merging sources (FORMATS.md): the same person within 15 minutes, by name where one side has no profile URL.
+        builder.HasIndex(i => new { i.OwnerId, i.SenderNameKey, i.SentAt });
         // The cross-recipient rules: the same sender, or the same company, across all users.
         builder.HasIndex(i => new { i.SenderKey, i.SentAt });
         builder.HasIndex(i => new { i.CompanyKey, i.SentAt });

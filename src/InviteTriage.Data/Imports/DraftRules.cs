@@ -1,5 +1,6 @@
 using InviteTriage.Core.Detection;
 using InviteTriage.Core.Invitations;
+using InviteTriage.Core.Senders;
 using InviteTriage.Ingest;
 
 namespace InviteTriage.Data.Imports;
@@ -48,6 +49,7 @@ internal static class DraftRules
             CompanyKey = companyKey,
             SenderProfileUrl = draft.SenderProfileUrl ?? draft.ProfileLink,
             SenderKey = SenderKey.For(draft.SenderProfileUrl, name, companyKey),
+            SenderNameKey = PersonName.Normalize(name),
             SentAt = draft.SentAt,
             SentMinute = MinuteOf(draft.SentAt),
             Message = Trimmed(draft.Message),

@@ -330,6 +330,31 @@ namespace InviteTriage.Data.Migrations
                     b.ToTable("ImportBatches");
                 });
 
+            modelBuilder.Entity("InviteTriage.Core.Imports.ImportMerge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InvitationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportBatchId");
+
+                    b.HasIndex("InvitationId");
+
+                    b.ToTable("ImportMerges");
+                });
+
             modelBuilder.Entity("InviteTriage.Core.Invitations.Invitation", b =>
                 {
                     b.Property<long>("Id")
@@ -391,6 +416,11 @@ namespace InviteTriage.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SenderNameKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SenderProfileUrl")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -427,6 +457,8 @@ namespace InviteTriage.Data.Migrations
                     b.HasIndex("OwnerId", "Network", "ExternalId")
                         .IsUnique()
                         .HasFilter("\"ExternalId\" IS NOT NULL");
+
+                    b.HasIndex("OwnerId", "SenderNameKey", "SentAt");
 
                     b.HasIndex("OwnerId", "Status", "SentAt");
 
@@ -756,6 +788,21 @@ namespace InviteTriage.Data.Migrations
                     b.HasOne("InviteTriage.Data.Accounts.TriageUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InviteTriage.Core.Imports.ImportMerge", b =>
+                {
+                    b.HasOne("InviteTriage.Core.Imports.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("InviteTriage.Core.Invitations.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
