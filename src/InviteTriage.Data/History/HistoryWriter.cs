@@ -24,6 +24,21 @@ internal static class HistoryWriter
             [eventId, StatusNames.Of(after), ownerId, System.Text.Json.JsonSerializer.Serialize(invitationIds)],
             cancellationToken);
 
+    // Built once from the status enum; it holds no user input.
+    private static readonly string InsertRemovals =
+        """
+        INSERT INTO "FlagEventChanges" ("FlagEventId", "InvitationId", "Before", "After")
+        SELECT {0}, "Id", 
+        """ + StatusNames.SqlCase("\"Status\"") + """
+        , 'removed'
+        FROM "Invitations"
+        WHERE "OwnerId" = {1} AND "ImportBatchId" = {2}
+        """;
+
+    /// <summary>Records every invitation an import added as removed, with the status it had.</summary>
+    public static Task<int> RemovalsAsync(TriageDbContext db, long eventId, string ownerId, long importBatchId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(InsertRemovals, [eventId, ownerId, importBatchId], cancellationToken);
+
     /// <summary>The rows of an undo: those of the undone event with before and after swapped.</summary>
     public static Task<int> ReversedChangesAsync(TriageDbContext db, long eventId, long undoneEventId, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlRawAsync(

@@ -1,9 +1,10 @@
-using InviteTriage.Core.Contacts;
 using InviteTriage.Core.Detection;
 using InviteTriage.Core.History;
 using InviteTriage.Core.Imports;
 using InviteTriage.Core.Invitations;
 using InviteTriage.Data.Detection;
+using InviteTriage.Data.History;
+using InviteTriage.Data.Triage;
 using InviteTriage.Ingest;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -77,9 +78,12 @@ public sealed class ImportService(
             await run.FlushAsync(db, cancellationToken);
             progress?.Report(run.Read);
 
+            // Each flush clears the change tracker to keep memory flat, so the batch is attached again to be updated.
+            db.ImportBatches.Attach(batch);
             batch.State = ImportBatchState.Completed;
             batch.CompletedAt = time.GetUtcNow().UtcDateTime;
-            batch.Added = run.Added.Count;
+            batch.Added = run.AddedCount;
+            batch.Merged = run.Merged;
             batch.Duplicates = run.Duplicates;
             batch.Skipped = new Dictionary<string, int>(run.Skipped);
             batch.Rejections = [.. run.Rejected.Select(r => r.Error)];
@@ -90,20 +94,20 @@ public sealed class ImportService(
                 Actor = actor,
                 OccurredAt = now,
                 ImportBatchId = batch.Id,
-                Summary = $"Imported {run.Added.Count} invitation(s) from {string.Join(", ", sources.Select(s => Path.GetFileName(s.Name)))}"
-                    + $" ({run.Duplicates} duplicate(s), {run.Rejected.Count} rejected)",
+                Summary = $"Imported {run.AddedCount} invitation(s) from {string.Join(", ", sources.Select(s => Path.GetFileName(s.Name)))}"
+                    + $" ({run.Merged} merged, {run.Duplicates} duplicate(s), {run.Rejected.Count} rejected)",
             });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await DetectAsync(ownerId, run.Added, coverageBefore, cancellationToken);
+        await DetectAsync(ownerId, run.Changes, coverageBefore, cancellationToken);
         if (logger.IsEnabled(LogLevel.Information))
         {
-            logger.LogInformation("Imported {Added} invitations for {Owner} in batch {Batch}", run.Added.Count, ownerId, run.BatchId);
+            logger.LogInformation("Imported {Added} invitations ({Merged} merged) for {Owner} in batch {Batch}", run.AddedCount, run.Merged, ownerId, run.BatchId);
         }
 
-        return new ImportSummary(run.BatchId, run.Added.Count, 0, run.Duplicates, run.Contacts, run.Skipped, run.Rejected);
+        return new ImportSummary(run.BatchId, run.AddedCount, run.Merged, run.Duplicates, run.Contacts, run.Skipped, run.Rejected);
     }
 
     private Task DetectAsync(string ownerId, List<InvitationChange> added, DataCoverage? coverageBefore, CancellationToken cancellationToken) =>
@@ -111,126 +115,78 @@ public sealed class ImportService(
             ? detection.RebuildAsync(ownerId, cancellationToken)
             : detection.DetectAroundAsync(ownerId, added, coverageBefore, cancellationToken);
 
-    /// <summary>The state of one import while it reads: what is waiting to be written, and the counts so far.</summary>
-    private sealed class ImportRun(string ownerId, DateTime now)
+    /// <summary>
+    /// Undoes an import: removes the invitations and contacts it added and restores the invitations it merged into.
+    /// Refused, changing nothing, when any invitation it added has been decided since, because undoing would
+    /// silently throw that decision away.
+    /// </summary>
+    public async Task<TriageResult> UndoAsync(string ownerId, string actor, long batchId, CancellationToken cancellationToken)
     {
-        private readonly List<Invitation> _pending = [];
-        private readonly List<KnownContact> _contacts = [];
-        private readonly HashSet<string> _seenKeys = new(StringComparer.Ordinal);
-
-        public long BatchId { get; set; }
-        public List<InvitationChange> Added { get; } = [];
-        public Dictionary<string, int> Skipped { get; } = new(StringComparer.Ordinal);
-        public List<ImportRejection> Rejected { get; } = [];
-        public int Duplicates { get; private set; }
-        public int Contacts { get; private set; }
-        public int Read { get; private set; }
-        public int PendingCount => _pending.Count + _contacts.Count;
-
-        public void Take(IngestItem item)
+        var coverageBefore = await detection.CoverageAsync(ownerId, cancellationToken);
+        var changes = new List<InvitationChange>();
+        var now = time.GetUtcNow().UtcDateTime;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            Read++;
-            switch (item)
+            var batch = await db.ImportBatches.SingleOrDefaultAsync(b => b.Id == batchId && b.OwnerId == ownerId, cancellationToken);
+            if (batch is null)
             {
-                case IngestDraft { Draft: var draft }:
-                    if (DraftRules.Problem(draft, now) is { } problem)
-                    {
-                        Reject(draft.Origin, problem);
-                        return;
-                    }
-
-                    var invitation = DraftRules.ToInvitation(draft, ownerId, BatchId, now);
-                    if (!_seenKeys.Add(DedupeKey(invitation)))
-                    {
-                        Duplicates++;
-                        return;
-                    }
-
-                    _pending.Add(invitation);
-                    return;
-                case IngestContact { Contact: var contact }:
-                    _contacts.Add(new KnownContact
-                    {
-                        OwnerId = ownerId,
-                        Name = contact.Name,
-                        ProfileUrl = contact.ProfileUrl,
-                        Company = contact.Company,
-                        CompanyKey = CompanyKey.Normalize(contact.Company),
-                        Position = contact.Position,
-                        ConnectedOn = contact.ConnectedOn,
-                        ImportBatchId = BatchId,
-                    });
-                    return;
-                case IngestSkip skip:
-                    Skipped[skip.KindName] = Skipped.GetValueOrDefault(skip.KindName) + 1;
-                    return;
-                case IngestRejection rejection:
-                    Rejected.Add(new ImportRejection(IndexOf(rejection.Origin), rejection.Message));
-                    return;
-            }
-        }
-
-        /// <summary>Writes the waiting rows that are not already stored, as batched inserts.</summary>
-        public async Task FlushAsync(TriageDbContext db, CancellationToken cancellationToken)
-        {
-            if (_pending.Count > 0)
-            {
-                var stored = await StoredKeysAsync(db, cancellationToken);
-                var fresh = _pending.Where(i => !stored.Contains(DedupeKey(i))).ToList();
-                Duplicates += _pending.Count - fresh.Count;
-                db.Invitations.AddRange(fresh);
-                Added.AddRange(fresh.Select(i => new InvitationChange(i.CompanyKey, i.SentAt)));
+                return TriageResult.NotFound($"There is no import {batchId} of yours.");
             }
 
-            if (_contacts.Count > 0)
+            if (batch.State != ImportBatchState.Completed)
             {
-                var urls = _contacts.Where(c => c.ProfileUrl is not null).Select(c => c.ProfileUrl!).ToList();
-                var known = (await db.KnownContacts
-                        .Where(c => c.OwnerId == ownerId && c.ProfileUrl != null && urls.Contains(c.ProfileUrl))
-                        .Select(c => c.ProfileUrl!)
-                        .ToListAsync(cancellationToken))
-                    .ToHashSet(StringComparer.Ordinal);
-                var fresh = _contacts.Where(c => c.ProfileUrl is null || known.Add(c.ProfileUrl)).ToList();
-                db.KnownContacts.AddRange(fresh);
-                Contacts += fresh.Count;
+                return TriageResult.Invalid($"Import {batchId} is already undone.");
             }
 
+            var added = db.Invitations.Where(i => i.OwnerId == ownerId && i.ImportBatchId == batchId);
+            var decided = await added.Where(i => i.Status != InvitationStatus.Pending).Select(i => i.Id).OrderBy(id => id).ToListAsync(cancellationToken);
+            if (decided.Count > 0)
+            {
+                return new TriageResult(TriageOutcome.Conflict,
+                    $"Nothing was undone: {decided.Count} invitation(s) of this import were decided since ({string.Join(", ", decided.Take(10))}{(decided.Count > 10 ? ", …" : "")}). Restore them first.",
+                    Conflicts: decided);
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var imported = await db.FlagEvents.Where(e => e.OwnerId == ownerId && e.Kind == FlagEventKind.Imported && e.ImportBatchId == batchId)
+                .Select(e => (long?)e.Id).FirstOrDefaultAsync(cancellationToken);
+            var undo = new FlagEvent
+            {
+                OwnerId = ownerId,
+                Kind = FlagEventKind.Undone,
+                Actor = actor,
+                OccurredAt = now,
+                ImportBatchId = batchId,
+                UndoesEventId = imported,
+                Summary = $"Undid import {batchId}: removed {batch.Added} invitation(s), restored {batch.Merged} merged",
+            };
+            db.FlagEvents.Add(undo);
             await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            _pending.Clear();
-            _contacts.Clear();
+            await HistoryWriter.RemovalsAsync(db, undo.Id, ownerId, batchId, cancellationToken);
+
+            changes.AddRange(await added.Select(i => new InvitationChange(i.CompanyKey, i.SentAt)).ToListAsync(cancellationToken));
+            var merges = await db.ImportMerges.Where(m => m.ImportBatchId == batchId).ToListAsync(cancellationToken);
+            var mergedIds = merges.Select(m => m.InvitationId).ToList();
+            var targets = await db.Invitations.Where(i => i.OwnerId == ownerId && mergedIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+            foreach (var merge in merges)
+            {
+                if (targets.TryGetValue(merge.InvitationId, out var target))
+                {
+                    changes.Add(new InvitationChange(target.CompanyKey, target.SentAt));
+                    InvitationMerge.Restore(target, merge.Before);
+                    target.UpdatedAt = now;
+                    changes.Add(new InvitationChange(target.CompanyKey, target.SentAt));
+                }
+            }
+
+            batch.State = ImportBatchState.Undone;
+            await db.SaveChangesAsync(cancellationToken);
+            await added.ExecuteDeleteAsync(cancellationToken);
+            await db.KnownContacts.Where(c => c.OwnerId == ownerId && c.ImportBatchId == batchId).ExecuteDeleteAsync(cancellationToken);
+            await db.ImportMerges.Where(m => m.ImportBatchId == batchId).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            await DetectAsync(ownerId, changes, coverageBefore, cancellationToken);
+            return TriageResult.Done(undo.Summary, undo.Id, batch.Added);
         }
-
-        private async Task<HashSet<string>> StoredKeysAsync(TriageDbContext db, CancellationToken cancellationToken)
-        {
-            var externalIds = _pending.Where(i => i.ExternalId is not null).Select(i => i.ExternalId!).Distinct().ToList();
-            var senderKeys = _pending.Where(i => i.ExternalId is null).Select(i => i.SenderKey).Distinct().ToList();
-            var byExternalId = await db.Invitations
-                .Where(i => i.OwnerId == ownerId && i.ExternalId != null && externalIds.Contains(i.ExternalId))
-                .Select(i => new { i.Network, i.ExternalId, i.SenderKey, i.SentMinute })
-                .ToListAsync(cancellationToken);
-            var bySender = await db.Invitations
-                .Where(i => i.OwnerId == ownerId && senderKeys.Contains(i.SenderKey))
-                .Select(i => new { i.Network, i.ExternalId, i.SenderKey, i.SentMinute })
-                .ToListAsync(cancellationToken);
-            return byExternalId.Select(i => ExternalKey(i.Network, i.ExternalId!))
-                .Concat(bySender.Select(i => MinuteKey(i.Network, i.SenderKey, i.SentMinute)))
-                .ToHashSet(StringComparer.Ordinal);
-        }
-
-        private void Reject(IngestOrigin origin, string problem) =>
-            Rejected.Add(new ImportRejection(IndexOf(origin), $"{origin}: {problem}"));
-
-        // FORMATS.md: the source's id when there is one, else the sender and the minute.
-        private static string DedupeKey(Invitation invitation) =>
-            invitation.ExternalId is { } externalId
-                ? ExternalKey(invitation.Network, externalId)
-                : MinuteKey(invitation.Network, invitation.SenderKey, invitation.SentMinute);
-
-        private static string ExternalKey(string network, string externalId) => $"x|{network}|{externalId}";
-
-        private static string MinuteKey(string network, string senderKey, long minute) => $"m|{network}|{senderKey}|{minute}";
-
-        private static int? IndexOf(IngestOrigin origin) => origin.Unit == OriginUnit.Element ? origin.Number - 1 : null;
     }
 }

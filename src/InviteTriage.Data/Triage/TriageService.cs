@@ -5,6 +5,7 @@ using InviteTriage.Core.Text;
 using InviteTriage.Core.Triage;
 using InviteTriage.Data.Detection;
 using InviteTriage.Data.History;
+using InviteTriage.Data.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace InviteTriage.Data.Triage;
@@ -13,7 +14,7 @@ namespace InviteTriage.Data.Triage;
 /// The user's decisions: on invitations, on whole flocks, and undo. Each is set-based (one UPDATE and one history
 /// insert whatever its size) and all-or-nothing: an unknown or foreign id changes nothing.
 /// </summary>
-public sealed class TriageService(IDbContextFactory<TriageDbContext> dbFactory, FlockDetectionService detection, TimeProvider time)
+public sealed class TriageService(IDbContextFactory<TriageDbContext> dbFactory, FlockDetectionService detection, ImportService imports, TimeProvider time)
 {
     public async Task<TriageResult> ActOnInvitationsAsync(string ownerId, string actor, IReadOnlyCollection<long> ids, TriageAction action, CancellationToken cancellationToken)
     {
@@ -92,6 +93,7 @@ public sealed class TriageService(IDbContextFactory<TriageDbContext> dbFactory, 
         {
             FlagEventKind.StatusChanged => await UndoStatusChangeAsync(db, ownerId, actor, undone, cancellationToken),
             FlagEventKind.FlockDismissed => await UndoDismissalAsync(db, ownerId, actor, undone, cancellationToken),
+            FlagEventKind.Imported when undone.ImportBatchId is { } batchId => await imports.UndoAsync(ownerId, actor, batchId, cancellationToken),
             _ => TriageResult.Invalid(UndoRules.WhyNot(undone.Kind)),
         };
     }

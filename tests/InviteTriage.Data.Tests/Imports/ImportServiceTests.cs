@@ -30,6 +30,10 @@ public sealed class ImportServiceTests : IClassFixture<TriageStore>
         second.Added.Should().Be(0);
         second.Duplicates.Should().Be(2);
         (await _members.InvitationsAsync(owner)).Should().HaveCount(2);
+        await using var db = await _store.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        var batch = await db.ImportBatches.FindAsync(second.BatchId);
+        batch!.State.Should().Be(Core.Imports.ImportBatchState.Completed);
+        (batch.Added, batch.Duplicates).Should().Be((0, 2), "the batch keeps its counts");
     }
 
     [Fact]

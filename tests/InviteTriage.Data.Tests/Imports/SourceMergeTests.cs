@@ -1,0 +1,127 @@
+using System.IO.Compression;
+using InviteTriage.Core.Flocks;
+using InviteTriage.Core.Invitations;
+using InviteTriage.Data.Imports;
+using InviteTriage.Data.Triage;
+using InviteTriage.Ingest;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InviteTriage.Data.Tests.Imports;
+
+/// <summary>
+/// The same invitations arrive from the LinkedIn export and from e-mails; they must become one each (FORMATS.md),
+/// take companies from Connections.csv, and undo cleanly.
+/// </summary>
+public sealed class SourceMergeTests : IClassFixture<TriageStore>, IDisposable
+{
+    private readonly TriageStore _store;
+    private readonly Members _members;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "invitetriage-merge", Guid.NewGuid().ToString("N"));
+
+    public SourceMergeTests(TriageStore store)
+    {
+        _store = store;
+        _members = new Members(store);
+        Directory.CreateDirectory(_folder);
+    }
+
+    private ImportService Imports => _store.Services.GetRequiredService<ImportService>();
+
+    private static string Mbox => Path.Combine(AppContext.BaseDirectory, "Samples", "invitations.mbox");
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task ExportZipWithTheMailbox_GivesSevenInvitationsFourMergedAndOneFlockOfTheFirmWrittenFourWays()
+    {
+        var owner = await _members.AddAsync();
+
+        var summary = await Imports.ImportAsync(owner, "me", "auto",
+            [ImportSource.FromFile(ExportZip(), ImportFormat.Auto), ImportSource.FromFile(Mbox, ImportFormat.Auto)], null, CancellationToken.None);
+
+        summary.Error.Should().BeNull();
+        summary.Added.Should().Be(7);
+        summary.Merged.Should().Be(4);
+        var invitations = await _members.InvitationsAsync(owner);
+        invitations.Should().HaveCount(7);
+        var flock = (await _members.FlocksAsync(owner)).Should().ContainSingle().Subject;
+        flock.CompanyKey.Should().Be("pellmorerusk");
+        flock.SenderCount.Should().Be(4);
+        var merged = invitations.Where(i => i.FlockId == flock.Id).ToList();
+        merged.Should().HaveCount(4).And.OnlyContain(i => i.ExternalId != null && i.Source == InvitationSource.LinkedInExport);
+    }
+
+    [Fact]
+    public async Task JoseNunez_TakesHisCompanyFromConnections()
+    {
+        var owner = await _members.AddAsync();
+
+        await Imports.ImportAsync(owner, "me", "auto", [ImportSource.FromFile(ExportZip(), ImportFormat.Auto)], null, CancellationToken.None);
+
+        var jose = (await _members.InvitationsAsync(owner)).Single(i => i.SenderName.StartsWith("José", StringComparison.Ordinal));
+        jose.Company.Should().Be("Harbor Lights Consulting");
+        jose.CompanyKey.Should().Be("harborlightsconsulting");
+    }
+
+    [Fact]
+    public async Task ImportingEverythingAgain_ChangesNothing()
+    {
+        var owner = await _members.AddAsync();
+        ImportSource[] everything() => [ImportSource.FromFile(ExportZip(), ImportFormat.Auto), ImportSource.FromFile(Mbox, ImportFormat.Auto)];
+        await Imports.ImportAsync(owner, "me", "auto", everything(), null, CancellationToken.None);
+        var before = await _members.InvitationsAsync(owner);
+
+        var again = await Imports.ImportAsync(owner, "me", "auto", everything(), null, CancellationToken.None);
+
+        again.Added.Should().Be(0);
+        again.Merged.Should().Be(0);
+        var after = await _members.InvitationsAsync(owner);
+        after.Should().BeEquivalentTo(before, options => options.Excluding(i => i.UpdatedAt));
+        (await _members.FlocksAsync(owner)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task TheMailboxImportedAfterTheExport_MergesAndItsUndoRestoresTheExportAlone()
+    {
+        var owner = await _members.AddAsync();
+        await Imports.ImportAsync(owner, "me", "auto", [ImportSource.FromFile(ExportZip(), ImportFormat.Auto)], null, CancellationToken.None);
+        var exportOnly = await _members.InvitationsAsync(owner);
+        (await _members.FlocksAsync(owner, FlockStatus.Open)).Should().BeEmpty("the export names no company for the Pellmore Rusk colleagues");
+
+        var mail = await Imports.ImportAsync(owner, "me", "mbox", [ImportSource.FromFile(Mbox, ImportFormat.Mbox)], null, CancellationToken.None);
+
+        mail.Merged.Should().Be(4);
+        mail.Added.Should().Be(1);
+        (await _members.FlocksAsync(owner, FlockStatus.Open)).Should().ContainSingle().Which.SenderCount.Should().Be(4);
+
+        var undo = await Imports.UndoAsync(owner, "me", mail.BatchId!.Value, CancellationToken.None);
+
+        undo.Outcome.Should().Be(TriageOutcome.Done);
+        (await _members.InvitationsAsync(owner)).Should().BeEquivalentTo(exportOnly, options => options.Excluding(i => i.UpdatedAt).Excluding(i => i.FlockId));
+        (await _members.FlocksAsync(owner, FlockStatus.Open)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task UndoAsync_AfterADecisionOnAnAddedInvitation_IsRefusedAndChangesNothing()
+    {
+        var owner = await _members.AddAsync();
+        var summary = await Imports.ImportAsync(owner, "me", "mbox", [ImportSource.FromFile(Mbox, ImportFormat.Mbox)], null, CancellationToken.None);
+        var decided = (await _members.InvitationsAsync(owner))[0].Id;
+        await _store.Services.GetRequiredService<TriageService>().ActOnInvitationsAsync(owner, "me", [decided], Core.Triage.TriageAction.Archive, CancellationToken.None);
+
+        var undo = await Imports.UndoAsync(owner, "me", summary.BatchId!.Value, CancellationToken.None);
+
+        undo.Outcome.Should().Be(TriageOutcome.Conflict);
+        undo.Conflicts.Should().Equal(decided);
+        (await _members.InvitationsAsync(owner)).Should().HaveCount(summary.Added);
+    }
+
+    private string ExportZip()
+    {
+        var path = Path.Combine(_folder, $"Basic_LinkedInDataExport_11-25-2025-{Guid.NewGuid():N}.zip");
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        zip.CreateEntryFromFile(Path.Combine(AppContext.BaseDirectory, "Samples", "Invitations.csv"), "Invitations.csv");
+        zip.CreateEntryFromFile(Path.Combine(AppContext.BaseDirectory, "Samples", "Connections.csv"), "Connections.csv");
+        return path;
+    }
+}
