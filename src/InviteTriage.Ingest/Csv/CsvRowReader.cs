@@ -20,7 +20,7 @@ internal sealed class CsvRowReader : IDisposable
 
     public static async Task<CsvRowReader> OpenAsync(Stream stream, string file, bool ownsStream, CancellationToken cancellationToken)
     {
-        var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: !ownsStream);
+        var text = await CsvText.OpenAsync(stream, leaveOpen: !ownsStream, cancellationToken).ConfigureAwait(false);
         try
         {
             var reader = await Sep.New(',')
@@ -47,6 +47,10 @@ internal sealed class CsvRowReader : IDisposable
             }
 
             return ToRow(_reader.Current);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new IngestFormatException(_file, "is not valid UTF-8 past its beginning; save it again as UTF-8", ex);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or IngestFormatException))
         {
