@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Serilog;
@@ -59,6 +60,11 @@ internal static class Extensions
         // A body or value that does not bind becomes a BadHttpRequestException, so its problem details say what was wrong.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi();
+
+        var uploads = UploadLimit.From(builder.Configuration);
+        services.AddSingleton(uploads);
+        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = uploads.MaxBytes);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = uploads.MaxBytes + (1024 * 1024));
         services.AddHealthChecks().AddDbContextCheck<TriageDbContext>("database");
     }
 

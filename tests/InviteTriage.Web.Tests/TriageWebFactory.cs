@@ -10,10 +10,23 @@ namespace InviteTriage.Web.Tests;
 public sealed class TriageWebFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "invitetriage-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public TriageWebFactory() => Directory.CreateDirectory(_folder);
+    public TriageWebFactory()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    private TriageWebFactory(IReadOnlyDictionary<string, string> settings)
+    {
+        _settings = settings;
+        Directory.CreateDirectory(_folder);
+    }
 
     public string DatabasePath => Path.Combine(_folder, "store.db");
+
+    /// <summary>The app with configuration a test needs on top of the defaults, such as a smaller upload limit.</summary>
+    public static TriageWebFactory With(IReadOnlyDictionary<string, string> settings) => new(settings);
 
     public HttpClient CreateBrowserClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -34,6 +47,10 @@ public sealed class TriageWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:InviteTriage", $"Data Source={DatabasePath}");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_folder, "logs", "test-.log"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

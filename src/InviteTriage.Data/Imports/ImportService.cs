@@ -189,4 +189,14 @@ public sealed class ImportService(
             return TriageResult.Done(undo.Summary, undo.Id, batch.Added);
         }
     }
+
+    public async Task<ImportBatchView?> GetAsync(string ownerId, long batchId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var batch = await db.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId && b.OwnerId == ownerId, cancellationToken);
+        return batch is null
+            ? null
+            : new ImportBatchView(batch.Id, batch.Format, batch.Files.Select(Path.GetFileName).OfType<string>().ToList(), batch.State,
+                batch.StartedAt, batch.CompletedAt, batch.Added, batch.Merged, batch.Duplicates, batch.Skipped, batch.Rejections);
+    }
 }

@@ -14,5 +14,6 @@ internal static class ApiEndpoints
         api.MapInvitationsApi();
         api.MapFlocksApi();
         api.MapHistoryApi();
+        api.MapImportsApi();
     }
 }
