@@ -30,9 +30,15 @@ echo "==> Checking that the migrations match the model"
 dotnet ef migrations has-pending-model-changes --project src/InviteTriage.Data --configuration "$configuration" --no-build
 
 # --- Tests ---------------------------------------------------------------------------------
+# The mailbox tests sync against a real Dovecot on 127.0.0.1; it is stopped at the end, whatever happens.
+echo "==> Starting Dovecot for the IMAP tests"
+INVITETRIAGE_TEST_IMAP=$(tests/dovecot/start.sh)
+export INVITETRIAGE_TEST_IMAP
+trap 'tests/dovecot/stop.sh "$INVITETRIAGE_TEST_IMAP"' EXIT
+
 echo "==> Running every test project"
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log"; tests/dovecot/stop.sh "$INVITETRIAGE_TEST_IMAP"' EXIT
 status=0
 dotnet test InviteTriage.sln -c "$configuration" --no-build --nologo 2>&1 | tee "$log" || status=$?
 

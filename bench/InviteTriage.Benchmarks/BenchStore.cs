@@ -54,7 +54,11 @@ internal sealed class BenchStore : IAsyncDisposable
     {
         Directory.CreateDirectory(_folder);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:InviteTriage"] = $"Data Source={DatabasePath}" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:InviteTriage"] = $"Data Source={DatabasePath}",
+            ["INVITETRIAGE_DATA"] = _folder,
+        });
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.AddTriageData();
         if (Profile is { } profile)

@@ -20,6 +20,7 @@ internal static class TriageCli
             InvitationsCommand.Create(host),
             ActCommand.Create(host),
             HistoryCommand.Create(host),
+            DemoCommand.Create(host),
         };
 
         var parsed = root.Parse(args);

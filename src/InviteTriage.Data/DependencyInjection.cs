@@ -1,12 +1,15 @@
 using InviteTriage.Data.Accounts;
 using InviteTriage.Data.Database;
+using InviteTriage.Data.Demo;
 using InviteTriage.Data.Detection;
 using InviteTriage.Data.Flocks;
 using InviteTriage.Data.History;
 using InviteTriage.Data.Imports;
 using InviteTriage.Data.Invitations;
+using InviteTriage.Data.Mailboxes;
 using InviteTriage.Data.Settings;
 using InviteTriage.Data.Triage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +42,15 @@ public static class DependencyInjection
         services.AddSingleton<ImportService>();
         services.AddSingleton<TriageService>();
         services.AddSingleton<SettingsService>();
+        services.AddSingleton<DemoDataService>();
+
+        // Mailbox passwords and sign-in cookies are protected with keys in the data folder, which the web app and
+        // the CLI share, so either can read what the other wrote and the keys survive restarts.
+        services.AddDataProtection()
+            .SetApplicationName("InviteTriage")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseLocation.DataFolderFrom(builder.Configuration), "keys")));
+        services.AddSingleton(MailboxOptions.From(builder.Configuration));
+        services.AddSingleton<MailboxService>();
 
         return services
             .AddIdentityCore<TriageUser>(options =>

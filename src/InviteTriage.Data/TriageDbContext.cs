@@ -4,6 +4,7 @@ using InviteTriage.Core.Flocks;
 using InviteTriage.Core.History;
 using InviteTriage.Core.Imports;
 using InviteTriage.Core.Invitations;
+using InviteTriage.Core.Mailboxes;
 using InviteTriage.Core.Settings;
 using InviteTriage.Data.Accounts;
 using InviteTriage.Data.Database;
@@ -25,6 +26,8 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
     public DbSet<UserSettings> UserSettings => Set<UserSettings>();
     public DbSet<InstanceSettings> InstanceSettings => Set<InstanceSettings>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Mailbox> Mailboxes => Set<Mailbox>();
+    public DbSet<MailboxMessage> MailboxMessages => Set<MailboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

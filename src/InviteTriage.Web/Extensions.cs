@@ -1,11 +1,10 @@
 using InviteTriage.Data;
-using InviteTriage.Data.Database;
 using InviteTriage.Web.Api;
 using InviteTriage.Web.Auth;
 using InviteTriage.Web.Components;
+using InviteTriage.Web.Mailboxes;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
@@ -33,10 +32,7 @@ internal static class Extensions
             // HttpOnly is the default; Lax (not Strict) so that a link from an e-mail still arrives signed in.
             options.Cookie.SameSite = SameSiteMode.Lax;
         });
-        // Keys in the data folder, so sign-in cookies survive restarts even where there is no home folder.
-        services.AddDataProtection()
-            .SetApplicationName("InviteTriage")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseLocation.DataFolderFrom(builder.Configuration), "keys")));
+
         services.AddAuthorizationBuilder()
             // Every page needs a signed-in user unless it says otherwise (sign-in, registration, errors).
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -66,6 +62,7 @@ internal static class Extensions
         services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = uploads.MaxBytes);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = uploads.MaxBytes + (1024 * 1024));
         services.AddHealthChecks().AddDbContextCheck<TriageDbContext>("database");
+        services.AddHostedService<MailboxSyncService>();
     }
 
     public static void UseTriagePipeline(this WebApplication app)

@@ -49,7 +49,11 @@ public sealed class CliRun : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var configuration = new Dictionary<string, string?> { ["ConnectionStrings:InviteTriage"] = connectionString };
+        var configuration = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:InviteTriage"] = connectionString,
+            ["INVITETRIAGE_DATA"] = Path.GetDirectoryName(connectionString["Data Source=".Length..]),
+        };
 
         var exitCode = await TriageCli.RunAsync(args, new CliConsole(output, error, errorIsTerminal), configuration, CancellationToken.None);
 

@@ -21,6 +21,7 @@ public sealed class TriageStore : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:InviteTriage"] = $"Data Source={DatabasePath}",
+            ["INVITETRIAGE_DATA"] = _folder,
         });
         builder.Services.AddLogging();
         builder.AddTriageData();

@@ -47,6 +47,9 @@ public sealed class TriageWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:InviteTriage", $"Data Source={DatabasePath}");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_folder, "logs", "test-.log"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("INVITETRIAGE_DATA", _folder);
+        // No test configures a mailbox; the background sync would only add noise.
+        builder.UseSetting("Mailboxes:SyncInterval", "00:00:00");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,80 @@
+using InviteTriage.Core.Mailboxes;
+using InviteTriage.Data.Mailboxes;
+using Microsoft.Data.Sqlite;
+
+namespace InviteTriage.Data.Tests.Mailboxes;
+
+public sealed class MailboxSettingsTests(TriageStore store) : IClassFixture<TriageStore>
+{
+    private readonly TestMailboxes _mailboxes = new(store);
+    private readonly Members _members = new(store);
+
+    [Fact]
+    public async Task SaveAsync_ThePassword_IsStoredEncryptedAndNeverInPlainText()
+    {
+        var owner = await _members.AddAsync();
+        const string password = "correct horse battery staple";
+        var settings = new MailboxSettings { Host = "imap.example.com", UserName = "robin@example.com", Password = password };
+
+        await _mailboxes.Service.SaveAsync(owner, settings, CancellationToken.None);
+
+        // The row as SQLite holds it, every column, not as EF Core hands it back.
+        await using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM Mailboxes WHERE OwnerId = $owner";
+        command.Parameters.AddWithValue("$owner", owner);
+        await using var reader = await command.ExecuteReaderAsync();
+        (await reader.ReadAsync()).Should().BeTrue();
+        var columns = Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        columns.Values.Should().NotContain(value => value.Contains("horse", StringComparison.OrdinalIgnoreCase));
+        columns["ProtectedPassword"].Should().NotBeEmpty().And.NotBe(password);
+        (await _mailboxes.Service.GetAsync(owner, CancellationToken.None))!.UserName.Should().Be("robin@example.com");
+    }
+
+    [Fact]
+    public async Task SaveAsync_SettingsThatCannotWork_ReturnEveryProblemAndStoreNothing()
+    {
+        var owner = await _members.AddAsync();
+        var settings = new MailboxSettings
+        {
+            Host = "imaps://mail.example.com",
+            Port = 0,
+            UserName = " ",
+            Folder = "INBOX",
+            FileDecisions = true,
+            ArchivedFolder = "INBOX",
+        };
+
+        var problems = await _mailboxes.Service.SaveAsync(owner, settings, CancellationToken.None);
+
+        problems.Should().HaveCount(5);
+        problems.Should().Contain(p => p.StartsWith("Host:", StringComparison.Ordinal))
+            .And.Contain(p => p.StartsWith("Port: 0 is not a port", StringComparison.Ordinal))
+            .And.Contain("User name: required.")
+            .And.Contain("Password: required.")
+            .And.Contain(p => p.StartsWith("Archived folder: must differ from the folder that is read", StringComparison.Ordinal));
+        (await _mailboxes.Service.GetAsync(owner, CancellationToken.None)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task SaveAsync_WithoutAPassword_KeepsTheStoredOne_AndADifferentFolderStartsOver()
+    {
+        var (owner, folder) = await _mailboxes.CreateAsync();
+        await _mailboxes.Service.SyncAsync(owner, CancellationToken.None);
+        var before = await _mailboxes.RowAsync(owner);
+        var other = TestImapServer.NewFolderName();
+        await TestImapServer.Current.CreateFolderAsync(other, MailSamples.Load("invitation-italian.eml"));
+
+        await _mailboxes.Service.SaveAsync(owner, TestImapServer.Current.Settings(other) with { Password = null }, CancellationToken.None);
+        var result = await _mailboxes.Service.SyncAsync(owner, CancellationToken.None);
+
+        var after = await _mailboxes.RowAsync(owner);
+        after.ProtectedPassword.Should().Be(before.ProtectedPassword);
+        before.Folder.Should().Be(folder);
+        result.Status.Should().Be(MailboxStatus.Ok, result.Error);
+        result.Read.Should().Be(1, "a different folder is read from its first message");
+        result.Added.Should().Be(0, "the Italian invitation was imported from the first folder");
+        after.LastUid.Should().Be(1);
+    }
+}
