@@ -6,6 +6,7 @@ using InviteTriage.Core.Triage;
 using InviteTriage.Data.Detection;
 using InviteTriage.Data.History;
 using InviteTriage.Data.Imports;
+using InviteTriage.Data.Mailboxes;
 using Microsoft.EntityFrameworkCore;
 
 namespace InviteTriage.Data.Triage;
@@ -14,7 +15,12 @@ namespace InviteTriage.Data.Triage;
 /// The user's decisions: on invitations, on whole flocks, and undo. Each is set-based (one UPDATE and one history
 /// insert whatever its size) and all-or-nothing: an unknown or foreign id changes nothing.
 /// </summary>
-public sealed class TriageService(IDbContextFactory<TriageDbContext> dbFactory, FlockDetectionService detection, ImportService imports, TimeProvider time)
+public sealed class TriageService(
+    IDbContextFactory<TriageDbContext> dbFactory,
+    FlockDetectionService detection,
+    ImportService imports,
+    MailboxService mailboxes,
+    TimeProvider time)
 {
     public async Task<TriageResult> ActOnInvitationsAsync(string ownerId, string actor, IReadOnlyCollection<long> ids, TriageAction action, CancellationToken cancellationToken)
     {
@@ -126,6 +132,9 @@ public sealed class TriageService(IDbContextFactory<TriageDbContext> dbFactory, 
         change.Summary = Summary(target, ids.Count, flockId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // After the commit: the decision stands whether or not the mail server answers; filing reports its own failures.
+        await mailboxes.FileDecisionsAsync(ownerId, ids, target, cancellationToken);
         return TriageResult.Done(change.Summary, change.Id, ids.Count);
     }
 
@@ -189,6 +198,14 @@ public sealed class TriageService(IDbContextFactory<TriageDbContext> dbFactory, 
             .Select(i => i.FlockId!.Value).Distinct().ToListAsync(cancellationToken);
         await RefreshFlockStatusesAsync(db, ownerId, flockIds, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var group in undone.Changes.GroupBy(c => StatusNames.Parse(c.Before)))
+        {
+            if (group.Key is { } restored)
+            {
+                await mailboxes.FileDecisionsAsync(ownerId, [.. group.Select(c => c.InvitationId)], restored, cancellationToken);
+            }
+        }
+
         return TriageResult.Done(undo.Summary, undo.Id, ids.Count);
     }
 

@@ -1,5 +1,6 @@
 using InviteTriage.Core.Invitations;
 using InviteTriage.Data.Mailboxes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InviteTriage.Data.Tests.Mailboxes;
 
@@ -58,6 +59,23 @@ public sealed class MailboxFilingTests(TriageStore store) : IClassFixture<Triage
         var result = await _mailboxes.Service.FileDecisionsAsync(owner, [ada], InvitationStatus.NotKnown, CancellationToken.None);
 
         result.Should().Be(MailboxFilingResult.Nothing);
+        (await _server.MessageIdsAsync(folder)).Should().HaveCount(MailSamples.Messages);
+    }
+
+    [Fact]
+    public async Task ADecisionInTheApp_FilesTheEmail_AndItsUndoBringsItBack()
+    {
+        var (owner, folder, accepted) = await SyncedWithFilingAsync();
+        var ada = await AdaAsync(owner);
+        var triage = store.Services.GetRequiredService<InviteTriage.Data.Triage.TriageService>();
+
+        var decision = await triage.ActOnInvitationsAsync(owner, "me", [ada], Core.Triage.TriageAction.Accept, CancellationToken.None);
+
+        (await _server.MessageIdsAsync(accepted)).Should().Contain(MailSamples.AdaMessageId);
+
+        await triage.UndoAsync(owner, "me", decision.EventId!.Value, CancellationToken.None);
+
+        (await _server.MessageIdsAsync(accepted)).Should().BeEmpty();
         (await _server.MessageIdsAsync(folder)).Should().HaveCount(MailSamples.Messages);
     }
 
