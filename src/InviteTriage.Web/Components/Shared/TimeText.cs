@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace InviteTriage.Web.Components.Pages.Flocks;
+namespace InviteTriage.Web.Components.Shared;
 
 /// <summary>
 /// How the UI writes stored (UTC) times: relative for scanning, exact for the tooltip. The server has no idea of the
