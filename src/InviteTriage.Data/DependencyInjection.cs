@@ -76,7 +76,10 @@ public static class DependencyInjection
         switch (location.Provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(location.ConnectionString).AddInterceptors(new SqlitePragmas());
+                // A list in a query (ids.Contains(x)) goes as one JSON parameter, not one parameter per element
+                // (EF Core 10's default), which breaks past SQLite's limit of parameters on a large import.
+                options.UseSqlite(location.ConnectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                    .AddInterceptors(new SqlitePragmas());
                 break;
             default:
                 throw new DatabaseUnavailableException(

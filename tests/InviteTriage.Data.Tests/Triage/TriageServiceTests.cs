@@ -63,6 +63,17 @@ public sealed class TriageServiceTests : IClassFixture<TriageStore>
     }
 
     [Fact]
+    public async Task ActOnInvitationsAsync_MoreIdsThanSqliteTakesParameters_AnswersInsteadOfFailing()
+    {
+        var owner = await _members.AddAsync();
+        var ids = Enumerable.Range(1_000_000, 40_000).Select(i => (long)i).ToList();
+
+        var result = await _triage.ActOnInvitationsAsync(owner, "me", ids, TriageAction.Archive, CancellationToken.None);
+
+        result.Outcome.Should().Be(TriageOutcome.NotFound);
+    }
+
+    [Fact]
     public async Task ActOnFlockAsync_SomeoneElsesFlock_IsNotFound()
     {
         var (_, theirFlock) = await FlockAsync(3);
