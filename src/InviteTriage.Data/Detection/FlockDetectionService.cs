@@ -127,7 +127,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             .GroupBy(r => r.CompanyKey, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
-        var found = new List<(string CompanyKey, List<DetectionRow> Chains, List<DateTime> SentAts, DateTime From, DateTime To)>();
+        var found = new List<(string CompanyKey, List<DetectionRow> Chains, List<DetectionRow> Baseline, DateTime From, DateTime To)>();
         foreach (var region in regions)
         {
             var chains = ChainsWithin(rows.GetValueOrDefault(region.CompanyKey) ?? [], region, settings, loadFrom, loadTo);
@@ -149,24 +149,25 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             foreach (var merged in MergeOverlapping(company.OrderBy(x => x.From)))
             {
                 var mine = stored.Where(f => f.CompanyKey == company.Key && f.FirstSentAt <= merged.To && f.LastSentAt >= merged.From && unclaimed.Remove(f)).ToList();
-                stretches.Add(new CompanyStretch(company.Key, merged.Chains, merged.SentAts, merged.From, merged.To, mine));
+                stretches.Add(new CompanyStretch(company.Key, merged.Chains, [.. merged.Baseline.Select(r => r.SentAt).Order()], merged.From, merged.To, mine));
             }
         }
 
         return stretches;
     }
 
-    private static IEnumerable<(string CompanyKey, List<DetectionRow> Chains, List<DateTime> SentAts, DateTime From, DateTime To)> MergeOverlapping(
-        IEnumerable<(string CompanyKey, List<DetectionRow> Chains, List<DateTime> SentAts, DateTime From, DateTime To)> ordered)
+    private static IEnumerable<(string CompanyKey, List<DetectionRow> Chains, List<DetectionRow> Baseline, DateTime From, DateTime To)> MergeOverlapping(
+        IEnumerable<(string CompanyKey, List<DetectionRow> Chains, List<DetectionRow> Baseline, DateTime From, DateTime To)> ordered)
     {
-        (string CompanyKey, List<DetectionRow> Chains, List<DateTime> SentAts, DateTime From, DateTime To)? current = null;
+        (string CompanyKey, List<DetectionRow> Chains, List<DetectionRow> Baseline, DateTime From, DateTime To)? current = null;
         foreach (var next in ordered)
         {
             if (current is { } open && next.From <= open.To)
             {
+                // Overlapping stretches read the same invitations; each counts once in the baseline.
                 var chains = open.Chains.Concat(next.Chains).DistinctBy(r => r.Id).OrderBy(r => r.SentAt).ThenBy(r => r.Id).ToList();
-                var sentAts = open.SentAts.Concat(next.SentAts).Order().ToList();
-                current = (open.CompanyKey, chains, sentAts, open.From, Max(open.To, next.To));
+                var baseline = open.Baseline.Concat(next.Baseline).DistinctBy(r => r.Id).ToList();
+                current = (open.CompanyKey, chains, baseline, open.From, Max(open.To, next.To));
                 continue;
             }
 
@@ -188,7 +189,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     /// The whole gap-chains of one company that reach into a region, from rows already read for [loadFrom, loadTo];
     /// null when a chain or its 90-day baseline runs past what was read.
     /// </summary>
-    private static (string CompanyKey, List<DetectionRow> Chains, List<DateTime> SentAts, DateTime From, DateTime To)? ChainsWithin(
+    private static (string CompanyKey, List<DetectionRow> Chains, List<DetectionRow> Baseline, DateTime From, DateTime To)? ChainsWithin(
         List<DetectionRow> rows, DetectionRegion region, DetectionSettings settings, DateTime loadFrom, DateTime loadTo)
     {
         var chains = new List<DetectionRow>();
@@ -214,8 +215,8 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         }
 
         // Only the company's invitations within 90 days of the stretch count for its baseline.
-        var sentAts = rows.Where(r => r.SentAt >= from - BaselineReach && r.SentAt <= to + BaselineReach).Select(r => r.SentAt).ToList();
-        return (region.CompanyKey, chains, sentAts, from, to);
+        var baseline = rows.Where(r => r.SentAt >= from - BaselineReach && r.SentAt <= to + BaselineReach).ToList();
+        return (region.CompanyKey, chains, baseline, from, to);
 
         void Keep(List<DetectionRow> candidate)
         {
@@ -312,7 +313,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     }
 
     /// <summary>One region read on its own, wider each time, until no chain or baseline is cut.</summary>
-    private static async Task<(string CompanyKey, List<DetectionRow> Chains, List<DateTime> SentAts, DateTime From, DateTime To)> ChainsAroundAsync(
+    private static async Task<(string CompanyKey, List<DetectionRow> Chains, List<DetectionRow> Baseline, DateTime From, DateTime To)> ChainsAroundAsync(
         DetectionLoader loader, DetectionRegion region, DetectionSettings settings, CancellationToken cancellationToken)
     {
         var margin = BaselineReach + settings.Span + settings.Gap;

@@ -119,8 +119,18 @@ internal sealed class ImportRun(string ownerId, DateTime now)
         var companyless = await db.Invitations
             .Where(i => i.OwnerId == ownerId && i.CompanyKey == null && urls.Contains(i.SenderKey))
             .ToListAsync(cancellationToken);
+        var before = companyless.ToDictionary(i => i.Id, InvitationMerge.Snapshot);
         await TakeCompaniesFromConnectionsAsync(db, companyless, cancellationToken);
-        Changes.AddRange(companyless.Where(i => i.CompanyKey is not null).Select(i => new InvitationChange(i.CompanyKey, i.SentAt)));
+        var snapshotted = new HashSet<long>();
+        foreach (var invitation in companyless.Where(i => i.CompanyKey is not null))
+        {
+            invitation.UpdatedAt = now;
+            Snapshot(db, invitation, before[invitation.Id], snapshotted);
+            Changes.Add(new InvitationChange(null, invitation.SentAt));
+            Changes.Add(new InvitationChange(invitation.CompanyKey, invitation.SentAt));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task TakeCompaniesFromConnectionsAsync(TriageDbContext db, List<Invitation> invitations, CancellationToken cancellationToken)
@@ -181,22 +191,32 @@ internal sealed class ImportRun(string ownerId, DateTime now)
                 continue;
             }
 
-            Merged++;
             var companyBefore = target.CompanyKey;
-            if (target.Id != 0 && target.ImportBatchId != BatchId && snapshotted.Add(target.Id))
+            var before = InvitationMerge.Snapshot(target);
+            if (!InvitationMerge.Into(target, invitation))
             {
-                db.ImportMerges.Add(new ImportMerge { ImportBatchId = BatchId, InvitationId = target.Id, Before = InvitationMerge.Snapshot(target) });
+                // Everything this source says is already there: importing it again is a duplicate, not a merge.
+                Duplicates++;
+                continue;
             }
 
-            if (InvitationMerge.Into(target, invitation))
+            Merged++;
+            target.UpdatedAt = now;
+            Snapshot(db, target, before, snapshotted);
+            if (target.CompanyKey != companyBefore)
             {
-                target.UpdatedAt = now;
-                if (target.CompanyKey != companyBefore)
-                {
-                    Changes.Add(new InvitationChange(companyBefore, target.SentAt));
-                    Changes.Add(new InvitationChange(target.CompanyKey, target.SentAt));
-                }
+                Changes.Add(new InvitationChange(companyBefore, target.SentAt));
+                Changes.Add(new InvitationChange(target.CompanyKey, target.SentAt));
             }
+        }
+    }
+
+    /// <summary>Remembers a stored invitation as it was before this import changed it, once, so that undo can restore it.</summary>
+    private void Snapshot(TriageDbContext db, Invitation target, string before, HashSet<long> snapshotted)
+    {
+        if (target.Id != 0 && target.ImportBatchId != BatchId && snapshotted.Add(target.Id))
+        {
+            db.ImportMerges.Add(new ImportMerge { ImportBatchId = BatchId, InvitationId = target.Id, Before = before });
         }
     }
 

@@ -147,6 +147,25 @@ public sealed class ImportService(
                     Conflicts: decided);
             }
 
+            // Later imports that merged into this batch's invitations (or into what it merged into) must be undone
+            // first: undoing this one would delete their data with the rows, or restore over their changes.
+            var touched = await added.Select(i => i.Id)
+                .Concat(db.ImportMerges.Where(m => m.ImportBatchId == batchId).Select(m => m.InvitationId))
+                .ToListAsync(cancellationToken);
+            var later = await (
+                    from merge in db.ImportMerges
+                    join other in db.ImportBatches on merge.ImportBatchId equals other.Id
+                    where other.Id > batchId && other.OwnerId == ownerId && other.State == ImportBatchState.Completed && touched.Contains(merge.InvitationId)
+                    select other.Id)
+                .Distinct()
+                .OrderBy(id => id)
+                .ToListAsync(cancellationToken);
+            if (later.Count > 0)
+            {
+                return TriageResult.Invalid(
+                    $"Undo the later import(s) {string.Join(", ", later)} first: they merged into invitations of this one.");
+            }
+
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var imported = await db.FlagEvents.Where(e => e.OwnerId == ownerId && e.Kind == FlagEventKind.Imported && e.ImportBatchId == batchId)
                 .Select(e => (long?)e.Id).FirstOrDefaultAsync(cancellationToken);

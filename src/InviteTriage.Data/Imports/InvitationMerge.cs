@@ -15,7 +15,14 @@ internal static class InvitationMerge
 
     public static bool SameInvitation(Invitation a, Invitation b)
     {
-        if ((a.SentAt - b.SentAt).Duration() > Window || !string.Equals(a.Network, b.Network, StringComparison.Ordinal))
+        // Only two sources see one invitation; within one source, two rows are two invitations (or a duplicate,
+        // which the dedupe keys catch), even from two namesakes in the same quarter of an hour.
+        if (a.Source == b.Source || (a.SentAt - b.SentAt).Duration() > Window || !string.Equals(a.Network, b.Network, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (a.CompanyKey is not null && b.CompanyKey is not null && a.CompanyKey != b.CompanyKey)
         {
             return false;
         }

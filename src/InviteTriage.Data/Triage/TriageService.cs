@@ -133,8 +133,9 @@ public sealed class TriageService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        // After the commit: the decision stands whether or not the mail server answers; filing reports its own failures.
-        await mailboxes.FileDecisionsAsync(ownerId, ids, target, cancellationToken);
+        // After the commit: the decision stands whether or not the mail server answers, and a caller that goes away
+        // now must not make a saved decision look failed. Filing reports its own failures.
+        await mailboxes.FileDecisionsAsync(ownerId, ids, target, CancellationToken.None);
         return TriageResult.Done(change.Summary, change.Id, ids.Count);
     }
 
@@ -202,7 +203,7 @@ public sealed class TriageService(
         {
             if (group.Key is { } restored)
             {
-                await mailboxes.FileDecisionsAsync(ownerId, [.. group.Select(c => c.InvitationId)], restored, cancellationToken);
+                await mailboxes.FileDecisionsAsync(ownerId, [.. group.Select(c => c.InvitationId)], restored, CancellationToken.None);
             }
         }
 

@@ -43,9 +43,9 @@ internal static class ImportsApi
         {
             form = await http.Request.ReadFormAsync(cancellationToken);
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException || ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
-            // The form reader's own limit, for a body that did not declare its length.
+            // The form reader's or the server's own limit, for a body that did not declare its length.
             return TooLarge(limit);
         }
 

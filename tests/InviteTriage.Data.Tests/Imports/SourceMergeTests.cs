@@ -116,6 +116,53 @@ public sealed class SourceMergeTests : IClassFixture<TriageStore>, IDisposable
         (await _members.InvitationsAsync(owner)).Should().HaveCount(summary.Added);
     }
 
+    [Fact]
+    public async Task UndoAsync_AnOlderImportThatALaterOneMergedInto_IsRefusedUntilTheLaterIsUndone()
+    {
+        var owner = await _members.AddAsync();
+        var export = await Imports.ImportAsync(owner, "me", "auto", [ImportSource.FromFile(ExportZip(), ImportFormat.Auto)], null, CancellationToken.None);
+        var mail = await Imports.ImportAsync(owner, "me", "mbox", [ImportSource.FromFile(Mbox, ImportFormat.Mbox)], null, CancellationToken.None);
+        mail.Merged.Should().Be(4);
+
+        var older = await Imports.UndoAsync(owner, "me", export.BatchId!.Value, CancellationToken.None);
+
+        older.Outcome.Should().Be(TriageOutcome.Invalid);
+        older.Message.Should().Contain(mail.BatchId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        (await _members.InvitationsAsync(owner)).Should().HaveCount(7);
+
+        (await Imports.UndoAsync(owner, "me", mail.BatchId!.Value, CancellationToken.None)).Outcome.Should().Be(TriageOutcome.Done);
+        (await Imports.UndoAsync(owner, "me", export.BatchId!.Value, CancellationToken.None)).Outcome.Should().Be(TriageOutcome.Done);
+        (await _members.InvitationsAsync(owner)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task UndoAsync_AConnectionsImport_TakesBackTheCompaniesItGave()
+    {
+        var owner = await _members.AddAsync();
+        await Imports.ImportAsync(owner, "me", "linkedin-invitations",
+            [ImportSource.FromFile(Path.Combine(AppContext.BaseDirectory, "Samples", "Invitations.csv"), ImportFormat.LinkedInInvitations)], null, CancellationToken.None);
+        var connections = await Imports.ImportAsync(owner, "me", "linkedin-connections",
+            [ImportSource.FromFile(Path.Combine(AppContext.BaseDirectory, "Samples", "Connections.csv"), ImportFormat.LinkedInConnections)], null, CancellationToken.None);
+        (await _members.InvitationsAsync(owner)).Single(i => i.SenderName.StartsWith("José", StringComparison.Ordinal)).Company.Should().Be("Harbor Lights Consulting");
+
+        var undo = await Imports.UndoAsync(owner, "me", connections.BatchId!.Value, CancellationToken.None);
+
+        undo.Outcome.Should().Be(TriageOutcome.Done);
+        (await _members.InvitationsAsync(owner)).Should().OnlyContain(i => i.CompanyKey == null, "the export alone names no companies");
+    }
+
+    [Fact]
+    public async Task TwoNamesakesFromOneSource_AreTwoInvitationsNotOneMerged()
+    {
+        var owner = await _members.AddAsync();
+        var sameName = Members.From("John Smith", "Acme", Members.Monday.AddHours(9)) with { SenderProfileUrl = null };
+
+        var summary = await _members.ReceiveAsync(owner, sameName, sameName with { SentAt = sameName.SentAt.AddMinutes(5), SenderCompany = "Globex" });
+
+        summary.Added.Should().Be(2);
+        summary.Merged.Should().Be(0);
+    }
+
     private string ExportZip()
     {
         var path = Path.Combine(_folder, $"Basic_LinkedInDataExport_11-25-2025-{Guid.NewGuid():N}.zip");
