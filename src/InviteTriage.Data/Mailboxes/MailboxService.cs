@@ -62,6 +62,11 @@ public sealed class MailboxService(
         using var gate = await EnterAsync(ownerId, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var mailbox = await db.Mailboxes.SingleOrDefaultAsync(m => m.OwnerId == ownerId, cancellationToken);
+        if (PasswordNeededAgain(mailbox, settings) is { } needed)
+        {
+            return [needed];
+        }
+
         var problems = settings.Problems(hasStoredPassword: mailbox is not null);
         if (problems.Count > 0)
         {
@@ -100,6 +105,19 @@ public sealed class MailboxService(
         return [];
     }
 
+    /// <summary>
+    /// The stored password is only ever sent to the server and account it was saved for. Otherwise anyone holding a
+    /// session could point the mailbox at their own server, press "Test connection", and collect the password.
+    /// </summary>
+    private static string? PasswordNeededAgain(Mailbox? stored, MailboxSettings settings) =>
+        stored is not null && string.IsNullOrEmpty(settings.Password)
+            && (!string.Equals(stored.Host, settings.Host?.Trim(), StringComparison.OrdinalIgnoreCase)
+                || stored.Port != settings.Port
+                || stored.TlsMode != settings.TlsMode
+                || !string.Equals(stored.UserName, settings.UserName?.Trim(), StringComparison.Ordinal))
+            ? "Password: enter it again. The stored password is only sent to the server and account it was saved for."
+            : null;
+
     public async Task DeleteAsync(string ownerId, CancellationToken cancellationToken)
     {
         using var gate = await EnterAsync(ownerId, cancellationToken);
@@ -116,6 +134,11 @@ public sealed class MailboxService(
     {
         ArgumentNullException.ThrowIfNull(settings);
         var stored = await FindAsync(ownerId, cancellationToken);
+        if (PasswordNeededAgain(stored, settings) is { } needed)
+        {
+            return new MailboxCheck(MailboxStatus.Failed, needed);
+        }
+
         var problems = settings.Problems(hasStoredPassword: stored is not null);
         if (problems.Count > 0)
         {

@@ -77,4 +77,30 @@ public sealed class MailboxSettingsTests(TriageStore store) : IClassFixture<Tria
         result.Added.Should().Be(0, "the Italian invitation was imported from the first folder");
         after.LastUid.Should().Be(1);
     }
+
+    [Theory]
+    [InlineData("elsewhere.example", 0, null)]
+    [InlineData(null, 1, null)]
+    [InlineData(null, 0, "someone-else")]
+    public async Task TheStoredPassword_IsNeverSentToAnotherServerOrAccount(string? host, int portOffset, string? userName)
+    {
+        var (owner, folder) = await _mailboxes.CreateAsync();
+        var stored = TestImapServer.Current.Settings(folder);
+        var moved = stored with
+        {
+            Host = host ?? stored.Host,
+            Port = stored.Port + portOffset,
+            UserName = userName ?? stored.UserName,
+            Password = null,
+        };
+
+        var check = await _mailboxes.Service.TestConnectionAsync(owner, moved, CancellationToken.None);
+        var saved = await _mailboxes.Service.SaveAsync(owner, moved, CancellationToken.None);
+
+        check.Succeeded.Should().BeFalse();
+        check.Message.Should().Contain("enter it again");
+        saved.Should().ContainSingle().Which.Should().Contain("enter it again");
+        var row = await _mailboxes.RowAsync(owner);
+        (row.Host, row.Port, row.UserName).Should().Be((stored.Host, stored.Port, stored.UserName), "a refused save changes nothing");
+    }
 }
