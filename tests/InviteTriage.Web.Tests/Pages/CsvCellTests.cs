@@ -7,6 +7,8 @@ public sealed class CsvCellTests
     [Theory]
     [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
     [InlineData("=1+1", "'=1+1")]
+    [InlineData("Acme;=1+1", "Acme;'=1+1")]
+    [InlineData("a; b;@SUM(A1)", "a; b;'@SUM(A1)")]
     [InlineData("+49 151 000", "'+49 151 000")]
     [InlineData("-2", "'-2")]
     [InlineData("@SUM(A1:A2)", "'@SUM(A1:A2)")]

@@ -13,6 +13,30 @@ public static class CsvCell
     private static readonly SearchValues<char> FormulaStarts = SearchValues.Create("=+-@\t\r");
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
 
+    /// <summary>
+    /// Where a spreadsheet splits on semicolons (many European locales), text after a ';' starts a new cell, so a
+    /// formula there is guarded the same way: "a;=X" becomes "a;'=X".
+    /// </summary>
+    private static string GuardSemicolons(string text)
+    {
+        if (!text.Contains(';', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length + 4);
+        for (var i = 0; i < text.Length; i++)
+        {
+            builder.Append(text[i]);
+            if (text[i] == ';' && i + 1 < text.Length && FormulaStarts.Contains(text[i + 1]))
+            {
+                builder.Append('\'');
+            }
+        }
+
+        return builder.ToString();
+    }
+
     public static string Escape(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -21,6 +45,7 @@ public static class CsvCell
         }
 
         var text = FormulaStarts.Contains(value[0]) ? "'" + value : value;
+        text = GuardSemicolons(text);
         return text.AsSpan().ContainsAny(NeedsQuotes) ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
 }
