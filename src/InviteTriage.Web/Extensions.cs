@@ -44,6 +44,7 @@ internal static class Extensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
 
+        services.AddTriageRateLimits(builder.Configuration);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             // A request that does not bind says which parameter and value were wrong; that is all the caller needs.
@@ -115,6 +116,9 @@ internal static class Extensions
 
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: only then is an API caller's token principal known, so each member has a limit of
+        // their own. A call with a bad token is refused before it is counted; 256-bit tokens cannot be guessed anyway.
+        app.UseRateLimiter();
         app.UseAntiforgery();
     }
 

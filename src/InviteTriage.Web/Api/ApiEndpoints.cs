@@ -9,6 +9,7 @@ internal static class ApiEndpoints
     {
         var api = app.MapGroup("/api")
             .RequireAuthorization(Policy)
+            .RequireRateLimiting(RateLimits.Api)
             .DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapInvitationsApi();
