@@ -137,9 +137,11 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         flock.Status = found.MemberIds.Any(id => _rows.TryGetValue(id, out var row) && row.Status == InvitationStatus.Pending) ? FlockStatus.Open : FlockStatus.Resolved;
         flock.UpdatedAt = now;
 
+        // A member leaves this flock, but another detected flock of this save may have claimed it already or may
+        // claim it later; clearing never overrides a claim, whatever the order the flocks are applied in.
         foreach (var id in removed)
         {
-            _assignments[id] = null;
+            _assignments.TryAdd(id, null);
         }
 
         foreach (var id in found.MemberIds)
@@ -207,7 +209,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         flock.UpdatedAt = now;
         foreach (var member in flock.Members)
         {
-            _assignments[member.InvitationId] = null;
+            _assignments.TryAdd(member.InvitationId, null);
         }
 
         _events.Add(new PendingEvent(FlagEventKind.FlockWithdrawn, flock,
