@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<FlockDetectionService>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<TriageService>();
+        services.AddSingleton<CompanyService>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<DemoDataService>();
 

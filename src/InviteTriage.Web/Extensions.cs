@@ -42,7 +42,8 @@ internal static class Extensions
         services.AddCascadingAuthenticationState();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // Bottom left, clear of the inbox's detail drawer on the right and of the page's own actions at the top.
+        services.AddMudServices(config => config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
 
         services.AddTriageRateLimits(builder.Configuration);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

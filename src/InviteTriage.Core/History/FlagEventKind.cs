@@ -12,4 +12,7 @@ public enum FlagEventKind
     Imported = 7,
     SettingsChanged = 8,
     Undone = 9,
+
+    /// <summary>The user named the company of an invitation; detection then looks at it again.</summary>
+    CompanySet = 10,
 }

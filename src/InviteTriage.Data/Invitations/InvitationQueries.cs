@@ -13,15 +13,82 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
     public async Task<Page<InvitationView>> ListAsync(string ownerId, InvitationFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Invitations.AsNoTracking().Where(i => i.OwnerId == ownerId);
+        var query = Filtered(db, ownerId, filter);
         if (filter.Status is { } status)
         {
             query = query.Where(i => i.Status == status);
         }
 
+        if (filter.InFlock)
+        {
+            query = query.Where(i => i.FlockId != null);
+        }
+
+        var pageSize = Math.Clamp(filter.PageSize, 1, InvitationFilter.MaxPageSize);
+        var page = Math.Max(filter.Page, 1);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await Sorted(query, filter)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(i => new InvitationView(
+                i.Id, i.ExternalId, i.SenderName, i.SenderHeadline, i.Company, i.CompanyKey,
+                i.SentAt, i.Message, i.Status, i.FlockId, i.Source)
+            {
+                MessageClass = i.MessageClass,
+                FlockSeverity = db.Flocks.Where(f => f.Id == i.FlockId).Select(f => (FlockSeverity?)f.Severity).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return new Page<InvitationView>(items, total);
+    }
+
+    /// <summary>
+    /// How many invitations each inbox tab holds under the filter's other conditions (its status and flock-only flag,
+    /// which pick the tab, are ignored), so that the tabs' counts agree with what each tab lists.
+    /// </summary>
+    public async Task<InboxCounts> CountAsync(string ownerId, InvitationFilter filter, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = Filtered(db, ownerId, filter);
+        var byStatus = await query.GroupBy(i => i.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+        var flocked = await query.CountAsync(i => i.Status == InvitationStatus.Pending && i.FlockId != null, cancellationToken);
+        return new InboxCounts(
+            byStatus.GetValueOrDefault(InvitationStatus.Pending),
+            flocked,
+            byStatus.GetValueOrDefault(InvitationStatus.Accepted),
+            byStatus.GetValueOrDefault(InvitationStatus.Archived),
+            byStatus.GetValueOrDefault(InvitationStatus.NotKnown),
+            byStatus.Values.Sum());
+    }
+
+    /// <summary>Every condition of the filter but those that pick an inbox tab, which the tab counts group by instead.</summary>
+    private static IQueryable<Invitation> Filtered(TriageDbContext db, string ownerId, InvitationFilter filter)
+    {
+        var query = db.Invitations.AsNoTracking().Where(i => i.OwnerId == ownerId);
         if (filter.FlockId is { } flockId)
         {
             query = query.Where(i => i.FlockId == flockId);
+        }
+
+        if (filter.Severity is { } severity)
+        {
+            query = query.Where(i => db.Flocks.Any(f => f.Id == i.FlockId && f.Severity == severity));
+        }
+
+        if (filter.Source is { } source)
+        {
+            query = query.Where(i => i.Source == source);
+        }
+
+        if (filter.From is { } from)
+        {
+            query = query.Where(i => i.SentAt >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            query = query.Where(i => i.SentAt < to);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Company))
@@ -40,19 +107,22 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
                 || (i.Message != null && EF.Functions.Like(i.Message, pattern, LikeEscape)));
         }
 
-        var pageSize = Math.Clamp(filter.PageSize, 1, InvitationFilter.MaxPageSize);
-        var page = Math.Max(filter.Page, 1);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query
-            .OrderByDescending(i => i.SentAt).ThenByDescending(i => i.Id)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(i => new InvitationView(
-                i.Id, i.ExternalId, i.SenderName, i.SenderHeadline, i.Company, i.CompanyKey,
-                i.SentAt, i.Message, i.Status, i.FlockId, i.Source))
-            .ToListAsync(cancellationToken);
-        return new Page<InvitationView>(items, total);
+        return query;
     }
+
+    // Each order follows an index of InvitationEntityTypeConfiguration that starts with the owner and ends in the
+    // time; the id last makes pages stable when two invitations share a time.
+    private static IQueryable<Invitation> Sorted(IQueryable<Invitation> query, InvitationFilter filter) => (filter.Sort, filter.Descending) switch
+    {
+        (InvitationSort.Sender, false) => query.OrderBy(i => i.SenderNameKey).ThenBy(i => i.SentAt).ThenBy(i => i.Id),
+        (InvitationSort.Sender, true) => query.OrderByDescending(i => i.SenderNameKey).ThenByDescending(i => i.SentAt).ThenByDescending(i => i.Id),
+        (InvitationSort.Company, false) => query.OrderBy(i => i.CompanyKey).ThenBy(i => i.SentAt).ThenBy(i => i.Id),
+        (InvitationSort.Company, true) => query.OrderByDescending(i => i.CompanyKey).ThenByDescending(i => i.SentAt).ThenByDescending(i => i.Id),
+        (InvitationSort.Status, false) => query.OrderBy(i => i.Status).ThenBy(i => i.SentAt).ThenBy(i => i.Id),
+        (InvitationSort.Status, true) => query.OrderByDescending(i => i.Status).ThenByDescending(i => i.SentAt).ThenByDescending(i => i.Id),
+        (_, false) => query.OrderBy(i => i.SentAt).ThenBy(i => i.Id),
+        _ => query.OrderByDescending(i => i.SentAt).ThenByDescending(i => i.Id),
+    };
 
     /// <summary>
     /// One invitation: its flock's reasons when it is in one, else its own signals (a repeat, a generic message),
@@ -90,7 +160,12 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
 
         var view = new InvitationView(
             invitation.Id, invitation.ExternalId, invitation.SenderName, invitation.SenderHeadline, invitation.Company, invitation.CompanyKey,
-            invitation.SentAt, invitation.Message, invitation.Status, invitation.FlockId, invitation.Source);
+            invitation.SentAt, invitation.Message, invitation.Status, invitation.FlockId, invitation.Source)
+        {
+            MessageClass = invitation.MessageClass,
+            FlockSeverity = invitation.FlockId is null ? null
+                : await db.Flocks.Where(f => f.Id == invitation.FlockId).Select(f => (FlockSeverity?)f.Severity).FirstOrDefaultAsync(cancellationToken),
+        };
         return new InvitationDetail(view, invitation.SenderProfileUrl, invitation.AcceptUrl, invitation.Network, reasons, history);
     }
 

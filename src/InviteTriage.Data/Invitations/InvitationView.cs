@@ -1,3 +1,4 @@
+using InviteTriage.Core.Flocks;
 using InviteTriage.Core.Invitations;
 
 namespace InviteTriage.Data.Invitations;
@@ -14,4 +15,11 @@ public sealed record InvitationView(
     string? Message,
     InvitationStatus Status,
     long? FlockId,
-    InvitationSource Source);
+    InvitationSource Source)
+{
+    /// <summary>Whether the note is LinkedIn's stock text (or none), which the inbox marks.</summary>
+    public MessageClass MessageClass { get; init; }
+
+    /// <summary>The severity of the flock it belongs to, for the colour of its flock chip.</summary>
+    public FlockSeverity? FlockSeverity { get; init; }
+}

@@ -22,7 +22,14 @@ public sealed class TriageService(
     MailboxService mailboxes,
     TimeProvider time)
 {
-    public async Task<TriageResult> ActOnInvitationsAsync(string ownerId, string actor, IReadOnlyCollection<long> ids, TriageAction action, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides on invitations by id. <c>seen</c> holds the statuses a page showed the user, when it acts on what it
+    /// displayed: if any invitation has changed since (in another tab, say), nothing is changed and the result names
+    /// them, so a stale page never overwrites.
+    /// </summary>
+    public async Task<TriageResult> ActOnInvitationsAsync(
+        string ownerId, string actor, IReadOnlyCollection<long> ids, TriageAction action, CancellationToken cancellationToken,
+        IReadOnlyDictionary<long, InvitationStatus>? seen = null)
     {
         if (action.TargetStatus() is not { } target)
         {
@@ -44,7 +51,7 @@ public sealed class TriageService(
 
         return await ChangeStatusAsync(
             db, ownerId, actor, db.Invitations.Where(i => i.OwnerId == ownerId && distinct.Contains(i.Id) && i.Status != target),
-            target, flockId: null, cancellationToken);
+            target, flockId: null, cancellationToken, seen);
     }
 
     public async Task<TriageResult> ActOnFlockAsync(string ownerId, string actor, long flockId, TriageAction action, CancellationToken cancellationToken)
@@ -104,8 +111,19 @@ public sealed class TriageService(
         };
     }
 
+    private static async Task<List<(long Id, string Name)>> ChangedSinceAsync(
+        TriageDbContext db, string ownerId, IReadOnlyDictionary<long, InvitationStatus> seen, CancellationToken cancellationToken)
+    {
+        var ids = seen.Keys.ToList();
+        var now = await db.Invitations.Where(i => i.OwnerId == ownerId && ids.Contains(i.Id))
+            .Select(i => new { i.Id, i.SenderName, i.Status })
+            .ToListAsync(cancellationToken);
+        return [.. now.Where(i => seen[i.Id] != i.Status).Select(i => (i.Id, i.SenderName))];
+    }
+
     private async Task<TriageResult> ChangeStatusAsync(
-        TriageDbContext db, string ownerId, string actor, IQueryable<Invitation> targets, InvitationStatus target, long? flockId, CancellationToken cancellationToken)
+        TriageDbContext db, string ownerId, string actor, IQueryable<Invitation> targets, InvitationStatus target, long? flockId, CancellationToken cancellationToken,
+        IReadOnlyDictionary<long, InvitationStatus>? seen = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -113,6 +131,16 @@ public sealed class TriageService(
         var change = NewEvent(ownerId, actor, FlagEventKind.StatusChanged, "", flockId);
         db.FlagEvents.Add(change);
         await db.SaveChangesAsync(cancellationToken);
+
+        if (seen is { Count: > 0 } && await ChangedSinceAsync(db, ownerId, seen, cancellationToken) is { Count: > 0 } changed)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            var names = string.Join(", ", changed.Take(3).Select(c => c.Name)) + (changed.Count > 3 ? $" and {changed.Count - 3} more" : "");
+            return new TriageResult(
+                TriageOutcome.Conflict,
+                $"{names} changed since this page showed {(changed.Count == 1 ? "it" : "them")}, elsewhere; nothing was changed. Look again and decide.",
+                Conflicts: [.. changed.Select(c => c.Id)]);
+        }
 
         var rows = await targets.Select(i => new { i.Id, i.FlockId }).ToListAsync(cancellationToken);
         if (rows.Count == 0)

@@ -17,6 +17,7 @@ internal sealed record EventKindLook(string Icon, Color Color)
         FlagEventKind.StatusChanged => new(Icons.Material.Filled.TaskAlt, Color.Primary),
         FlagEventKind.Imported => new(Icons.Material.Filled.UploadFile, Color.Info),
         FlagEventKind.SettingsChanged => new(Icons.Material.Filled.Tune, Color.Default),
+        FlagEventKind.CompanySet => new(Icons.Material.Filled.Business, Color.Default),
         FlagEventKind.Undone => new(Icons.Material.Filled.Undo, Color.Secondary),
         _ => new(Icons.Material.Filled.History, Color.Default),
     };

@@ -1,0 +1,85 @@
+using InviteTriage.Core.Detection;
+using InviteTriage.Core.History;
+using InviteTriage.Data.Detection;
+using InviteTriage.Data.Triage;
+using Microsoft.EntityFrameworkCore;
+
+namespace InviteTriage.Data.Invitations;
+
+/// <summary>
+/// The user names an invitation's company, usually one the headline did not give. The invitation then belongs to
+/// that company's timeline, so detection looks at both the company it left and the one it joined.
+/// </summary>
+public sealed class CompanyService(IDbContextFactory<TriageDbContext> dbFactory, FlockDetectionService detection, TimeProvider time)
+{
+    public const int MaxLength = 400;
+
+    public async Task<TriageResult> SetCompanyAsync(string ownerId, string actor, long invitationId, string? company, CancellationToken cancellationToken)
+    {
+        var name = company?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            return TriageResult.Invalid("company: name the company.");
+        }
+
+        if (name.Length > MaxLength)
+        {
+            return TriageResult.Invalid($"company: at most {MaxLength} characters.");
+        }
+
+        if (CompanyKey.Normalize(name) is not { } key)
+        {
+            return TriageResult.Invalid($"company: '{name}' has no letters or digits left once legal suffixes are removed.");
+        }
+
+        var coverage = await detection.CoverageAsync(ownerId, cancellationToken);
+        InvitationChange left;
+        long eventId;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.OwnerId == ownerId, cancellationToken);
+            if (invitation is null)
+            {
+                return TriageResult.NotFound($"There is no invitation {invitationId} of yours.");
+            }
+
+            if (invitation.Company == name)
+            {
+                return TriageResult.Done($"{invitation.SenderName} is already at {name}.", null, 0);
+            }
+
+            left = new InvitationChange(invitation.CompanyKey, invitation.SentAt);
+            var before = invitation.Company ?? "unknown";
+            invitation.Company = name;
+            invitation.CompanyKey = key;
+
+            // Without a profile URL the sender is known by name and company, so the key follows the company.
+            invitation.SenderKey = SenderKey.For(invitation.SenderProfileUrl, invitation.SenderName, key);
+            invitation.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            var flagEvent = new FlagEvent
+            {
+                OwnerId = ownerId,
+                Kind = FlagEventKind.CompanySet,
+                Actor = actor,
+                OccurredAt = invitation.UpdatedAt,
+                Summary = $"Company of {invitation.SenderName} set to {name}",
+                Changes = [new FlagEventChange { InvitationId = invitation.Id, Before = before, After = name }],
+            };
+            db.FlagEvents.Add(flagEvent);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                return TriageResult.Invalid(
+                    $"{invitation.SenderName} already has an invitation at {name} sent the same minute; this one is a duplicate of it. Archive it instead.");
+            }
+
+            eventId = flagEvent.Id;
+        }
+
+        await detection.DetectAroundAsync(ownerId, [left, new InvitationChange(key, left.SentAt)], coverage, cancellationToken);
+        return TriageResult.Done($"Company set to {name}; detection looked at it again.", eventId, 1);
+    }
+}
