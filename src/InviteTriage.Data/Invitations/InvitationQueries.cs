@@ -13,6 +13,26 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
     public async Task<Page<InvitationView>> ListAsync(string ownerId, InvitationFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (matching, page) = PageQueries(db, ownerId, filter);
+        var total = await matching.CountAsync(cancellationToken);
+        var items = await page
+            .Select(i => new InvitationView(
+                i.Id, i.ExternalId, i.SenderName, i.SenderHeadline, i.Company, i.CompanyKey,
+                i.SentAt, i.Message, i.Status, i.FlockId, i.Source)
+            {
+                MessageClass = i.MessageClass,
+                FlockSeverity = db.Flocks.Where(f => f.Id == i.FlockId).Select(f => (FlockSeverity?)f.Severity).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return new Page<InvitationView>(items, total);
+    }
+
+    /// <summary>
+    /// The invitations a filter matches (for the total) and its page of them in order. Separate from
+    /// <see cref="ListAsync"/> so that a test can check the store answers both through indexes.
+    /// </summary>
+    internal static (IQueryable<Invitation> Matching, IQueryable<Invitation> Page) PageQueries(TriageDbContext db, string ownerId, InvitationFilter filter)
+    {
         var query = Filtered(db, ownerId, filter);
         if (filter.Status is { } status)
         {
@@ -26,19 +46,7 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
 
         var pageSize = Math.Clamp(filter.PageSize, 1, InvitationFilter.MaxPageSize);
         var page = Math.Max(filter.Page, 1);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await Sorted(query, filter)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(i => new InvitationView(
-                i.Id, i.ExternalId, i.SenderName, i.SenderHeadline, i.Company, i.CompanyKey,
-                i.SentAt, i.Message, i.Status, i.FlockId, i.Source)
-            {
-                MessageClass = i.MessageClass,
-                FlockSeverity = db.Flocks.Where(f => f.Id == i.FlockId).Select(f => (FlockSeverity?)f.Severity).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        return new Page<InvitationView>(items, total);
+        return (query, Sorted(query, filter).Skip((page - 1) * pageSize).Take(pageSize));
     }
 
     /// <summary>

@@ -166,6 +166,38 @@ public sealed class TriageServiceTests : IClassFixture<TriageStore>
         (await _members.InvitationsAsync(owner)).Should().OnlyContain(i => i.Status == InvitationStatus.Accepted);
     }
 
+    [Fact]
+    public async Task ActOnInvitationsAsync_WhatThePageSawHasChangedSince_ChangesNothingAndNamesThem()
+    {
+        var (owner, _) = await FlockAsync(3);
+        var invitations = await _members.InvitationsAsync(owner);
+        var seen = invitations.ToDictionary(i => i.Id, i => i.Status);
+        var elsewhere = invitations[0];
+        await _triage.ActOnInvitationsAsync(owner, "other tab", [elsewhere.Id], TriageAction.Accept, CancellationToken.None);
+
+        var result = await _triage.ActOnInvitationsAsync(owner, "me", [.. seen.Keys], TriageAction.NotKnown, CancellationToken.None, seen);
+
+        result.Outcome.Should().Be(TriageOutcome.Conflict);
+        result.Conflicts.Should().Equal(elsewhere.Id);
+        result.Message.Should().Contain(elsewhere.SenderName).And.Contain("nothing was changed");
+        var after = await _members.InvitationsAsync(owner);
+        after.Single(i => i.Id == elsewhere.Id).Status.Should().Be(InvitationStatus.Accepted);
+        after.Where(i => i.Id != elsewhere.Id).Should().OnlyContain(i => i.Status == InvitationStatus.Pending);
+        (await _members.EventsAsync(owner)).Count(e => e.Kind == FlagEventKind.StatusChanged).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task ActOnInvitationsAsync_WhatThePageSawIsCurrent_Acts()
+    {
+        var (owner, _) = await FlockAsync(3);
+        var seen = (await _members.InvitationsAsync(owner)).ToDictionary(i => i.Id, i => i.Status);
+
+        var result = await _triage.ActOnInvitationsAsync(owner, "me", [.. seen.Keys], TriageAction.Archive, CancellationToken.None, seen);
+
+        result.Outcome.Should().Be(TriageOutcome.Done);
+        result.Changed.Should().Be(3);
+    }
+
     private async Task<(string Owner, long FlockId)> FlockAsync(int senders)
     {
         var owner = await _members.AddAsync();
