@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -25,19 +23,11 @@ public sealed class FlocksJourneyTests : IClassFixture<RunningApp>, IClassFixtur
     public async Task FourColleaguesFlock_MarkedNotKnown_IsUndoneFromTheSnackbar_AndTheHistoryShowsUndoesAndExportsIt()
     {
         var page = await _browser.NewPageAsync(_app.BaseUrl);
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add($"console: {message.Text}");
-            }
-        };
-        page.Dialog += (_, dialog) => problems.Add($"dialog: {dialog.Message}");
-        Directory.CreateDirectory(Browser.ScreenshotFolder);
+        var problems = Journey.WatchForProblems(page);
         try
         {
-            var token = await RegisterAndCreateTokenAsync(page);
+            await Journey.RegisterAsync(page, "flocks@example.com");
+            var token = await Journey.CreateTokenAsync(page, "flocks journey");
             await ImportFourColleaguesAsync(token);
             await AnswerTheFlockAndUndoAsync(page);
             await ReviewTheHistoryAsync(page);
@@ -52,28 +42,8 @@ public sealed class FlocksJourneyTests : IClassFixture<RunningApp>, IClassFixtur
         problems.Should().BeEmpty();
     }
 
-    private static async Task<string> RegisterAndCreateTokenAsync(IPage page)
-    {
-        await page.GotoAsync("/");
-        await page.WaitForURLAsync("**/account/register");
-        await page.Locator("#email").FillAsync("flocks@example.com");
-        await page.Locator("#password").FillAsync("a long enough password");
-        await page.Locator("#confirm").FillAsync("a long enough password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.GetByText("Your inbox is empty").WaitForAsync();
-
-        await page.GotoAsync("/settings");
-        await page.Locator("[data-interactive=true]").WaitForAsync();
-        await page.GetByRole(AriaRole.Tab, new() { Name = "API tokens" }).ClickAsync();
-        await page.GetByLabel("Token name").FillAsync("flocks journey");
-        await page.GetByTestId("create-token").ClickAsync();
-        return (await page.GetByTestId("new-token").TextContentAsync())!.Trim();
-    }
-
     private async Task ImportFourColleaguesAsync(string token)
     {
-        using var http = new HttpClient { BaseAddress = _app.BaseUrl };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         string[] names = ["Anna Berg", "Jonas Wirth", "Mia Keller", "Paul Roth"];
         int[] minutes = [5, 40, 85, 160];
         var drafts = names.Select((name, i) => new
@@ -86,9 +56,7 @@ public sealed class FlocksJourneyTests : IClassFixture<RunningApp>, IClassFixtur
             message = "I'd like to join your LinkedIn network.",
         });
 
-        using var response = await http.PostAsJsonAsync(new Uri("api/invitations", UriKind.Relative), drafts);
-
-        response.EnsureSuccessStatusCode();
+        await Journey.SendAsync(_app.BaseUrl, token, drafts);
     }
 
     private static async Task AnswerTheFlockAndUndoAsync(IPage page)
@@ -186,7 +154,5 @@ public sealed class FlocksJourneyTests : IClassFixture<RunningApp>, IClassFixtur
         await Expect(card).ToHaveCountAsync(1);
     }
 
-    // Transitions are finished first, so a snackbar still fading in is drawn as the user sees it a moment later.
-    private static async Task ScreenshotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, name), FullPage = true, Animations = ScreenshotAnimations.Disabled });
+    private static Task ScreenshotAsync(IPage page, string name) => Journey.ScreenshotAsync(page, name);
 }
