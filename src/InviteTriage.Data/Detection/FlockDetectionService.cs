@@ -1,5 +1,9 @@
 using System.Collections.Concurrent;
 using InviteTriage.Core.Detection;
+using InviteTriage.Data.History;
+using InviteTriage.Data.Flocks;
+using InviteTriage.Core.Invitations;
+using InviteTriage.Core.History;
 using InviteTriage.Core.Flocks;
 using InviteTriage.Core.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +19,9 @@ namespace InviteTriage.Data.Detection;
 /// </summary>
 public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbFactory, TimeProvider time, ILogger<FlockDetectionService> logger)
 {
+    /// <summary>Who the history names for decisions of the auto-archive rule.</summary>
+    public const string AutoArchiveActor = "rule:auto-archive";
+
     // A change at t alters the baseline of every candidate within 90 days of t.
     private static readonly TimeSpan BaselineReach = TimeSpan.FromDays(SurpriseTest.BaselineDays);
 
@@ -39,6 +46,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         var touched = await WithOwnerLockAsync(ownerId, db => DetectChangesAsync(db, ownerId, changes, coverageBefore, cancellationToken), cancellationToken);
         var senderKeys = await SenderKeysAroundAsync(ownerId, changes, cancellationToken);
         await RescorePeersAsync(ownerId, touched, senderKeys, cancellationToken);
+        await AutoArchiveAsync(ownerId, cancellationToken);
     }
 
     /// <summary>A full recompute for one user (settings changed, or on request).</summary>
@@ -46,6 +54,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     {
         var touched = await WithOwnerLockAsync(ownerId, db => RebuildOwnerAsync(db, ownerId, cancellationToken), cancellationToken);
         await RescorePeersAsync(ownerId, touched, [], cancellationToken);
+        await AutoArchiveAsync(ownerId, cancellationToken);
     }
 
     /// <summary>
@@ -67,6 +76,88 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
                 await WithOwnerLockAsync(owner, db => RebuildOwnerAsync(db, owner, cancellationToken), cancellationToken);
             }
         }
+
+        foreach (var owner in owners)
+        {
+            await AutoArchiveAsync(owner, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The optional rule of DETECTION.md, "archive likely flocks automatically": pending members of the user's open
+    /// likely flocks are archived as one decision by <see cref="AutoArchiveActor"/>, with history, so it can be undone
+    /// like any other. An invitation the rule archived once is never archived by it again, so a member the user
+    /// brings back stays pending.
+    /// </summary>
+    private async Task AutoArchiveAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.UserSettings.AnyAsync(s => s.OwnerId == ownerId && s.AutoArchiveLikely, cancellationToken))
+        {
+            return;
+        }
+
+        var targets = db.Invitations.Where(i => i.OwnerId == ownerId && i.Status == InvitationStatus.Pending
+            && db.Flocks.Any(f => f.Id == i.FlockId && f.Status == FlockStatus.Open && f.Severity == FlockSeverity.Likely)
+            && !db.FlagEventChanges.Any(c => c.InvitationId == i.Id && db.FlagEvents.Any(e => e.Id == c.FlagEventId && e.Actor == AutoArchiveActor)));
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var rows = await targets.Select(i => new { i.Id, FlockId = i.FlockId!.Value }).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var flockIds = rows.Select(r => r.FlockId).Distinct().ToList();
+        var archive = new FlagEvent
+        {
+            OwnerId = ownerId,
+            Kind = FlagEventKind.StatusChanged,
+            Actor = AutoArchiveActor,
+            OccurredAt = now,
+            FlockId = flockIds.Count == 1 ? flockIds[0] : null,
+            Summary = $"Archived {rows.Count} invitation(s) of {flockIds.Count} likely flock(s) automatically",
+        };
+        db.FlagEvents.Add(archive);
+        await db.SaveChangesAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        await HistoryWriter.StatusChangesAsync(db, archive.Id, ownerId, ids, InvitationStatus.Archived, cancellationToken);
+        await db.Invitations.Where(i => i.OwnerId == ownerId && ids.Contains(i.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Archived).SetProperty(i => i.UpdatedAt, now), cancellationToken);
+        await FlockStatuses.RefreshAsync(db, ownerId, flockIds, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Archived {Count} invitations of likely flocks for {Owner} by the auto-archive rule", rows.Count, ownerId);
+        }
+    }
+
+    /// <summary>
+    /// What detection would find in the user's data with other settings, stored nothing: the settings page's preview.
+    /// It runs the same pure detector, with the same scoring facts, as a rebuild.
+    /// </summary>
+    public async Task<DetectionPreview> PreviewAsync(string ownerId, DetectionSettings settings, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var loader = new DetectionLoader(db, ownerId);
+        var rows = await loader.AllRowsAsync(cancellationToken);
+        var dismissed = await loader.DismissedMembershipsAsync(cancellationToken);
+        var known = await loader.KnownCompanyKeysAsync([.. rows.Select(r => r.CompanyKey).Distinct(StringComparer.Ordinal)], cancellationToken);
+        var invitations = rows.Select(r => r.ToDetection(dismissed)).ToList();
+        var context = new DetectionContext(known, []);
+        var found = FlockDetector.Detect(invitations, settings, context);
+        if (found.Count > 0)
+        {
+            var memberIds = found.SelectMany(f => f.MemberIds).ToHashSet();
+            var members = (await loader.WithScoringFactsAsync([.. invitations.Where(i => memberIds.Contains(i.Id))], cancellationToken)).ToDictionary(m => m.Id);
+            var peers = await loader.PeerFlocksAsync(
+                [.. found.Select(f => f.CompanyKey).Distinct(StringComparer.Ordinal)],
+                found.Min(f => f.FirstSentAt), found.Max(f => f.LastSentAt), cancellationToken);
+            found = FlockDetector.Detect([.. invitations.Select(i => members.GetValueOrDefault(i.Id, i))], settings, context with { PeerFlocks = peers });
+        }
+
+        return new DetectionPreview(found.Count, found.Count(f => f.Severity == FlockSeverity.Likely), found.Sum(f => f.MemberIds.Count));
     }
 
     private async Task<List<TouchedStretch>> DetectChangesAsync(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using InviteTriage.Core.Detection;
 using InviteTriage.Core.History;
 using InviteTriage.Core.Settings;
 using InviteTriage.Data.Detection;
@@ -43,6 +44,21 @@ public sealed class SettingsService(IDbContextFactory<TriageDbContext> dbFactory
             settings.MinSenders = parameters.MinSenders;
             settings.Alpha = parameters.Alpha;
             settings.LikelyThreshold = parameters.LikelyThreshold;
+            if (parameters.OwnEmployers is { } own)
+            {
+                settings.OwnEmployers = Tidy(own);
+            }
+
+            if (parameters.TrustedCompanies is { } trusted)
+            {
+                settings.TrustedCompanies = Tidy(trusted);
+            }
+
+            if (parameters.AutoArchiveLikely is { } autoArchive)
+            {
+                settings.AutoArchiveLikely = autoArchive;
+            }
+
             settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
             db.FlagEvents.Add(new FlagEvent
             {
@@ -59,6 +75,39 @@ public sealed class SettingsService(IDbContextFactory<TriageDbContext> dbFactory
         return [];
     }
 
+    /// <summary>
+    /// What the detector would find with <paramref name="parameters"/>, stored nothing. Numbers it cannot use give
+    /// their reasons instead.
+    /// </summary>
+    public async Task<(DetectionPreview? Preview, IReadOnlyList<string> Problems)> PreviewAsync(
+        string ownerId, DetectionParameters parameters, CancellationToken cancellationToken)
+    {
+        var problems = parameters.Problems();
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        var stored = await GetAsync(ownerId, cancellationToken);
+        var settings = new UserSettings
+        {
+            OwnerId = ownerId,
+            GapHours = parameters.GapHours,
+            SpanHours = parameters.SpanHours,
+            MinSenders = parameters.MinSenders,
+            Alpha = parameters.Alpha,
+            LikelyThreshold = parameters.LikelyThreshold,
+            OwnEmployers = [.. parameters.OwnEmployers ?? stored.OwnEmployers],
+            TrustedCompanies = [.. parameters.TrustedCompanies ?? stored.TrustedCompanies],
+        };
+        return (await detection.PreviewAsync(ownerId, DetectionSettings.From(settings), cancellationToken), []);
+    }
+
+    // Companies as the user typed them, trimmed, each once whatever its spelling ("Acme" and "ACME, Inc." are one).
+    private static List<string> Tidy(IEnumerable<string> companies) =>
+        [.. companies.Select(c => c.Trim()).Where(c => c.Length > 0).DistinctBy(CompanyKey.Normalize, StringComparer.Ordinal)];
+
     private static string Describe(UserSettings s) =>
-        string.Create(CultureInfo.InvariantCulture, $"H {s.GapHours} h, S {s.SpanHours} h, N {s.MinSenders}, α {s.Alpha:G3}, likely ≥ {s.LikelyThreshold}");
+        string.Create(CultureInfo.InvariantCulture, $"H {s.GapHours} h, S {s.SpanHours} h, N {s.MinSenders}, α {s.Alpha:G3}, likely ≥ {s.LikelyThreshold}")
+        + $", own employers [{string.Join(", ", s.OwnEmployers)}], trusted [{string.Join(", ", s.TrustedCompanies)}], auto-archive {(s.AutoArchiveLikely ? "on" : "off")}";
 }

@@ -4,6 +4,7 @@ using InviteTriage.Core.Invitations;
 using InviteTriage.Core.Text;
 using InviteTriage.Core.Triage;
 using InviteTriage.Data.Detection;
+using InviteTriage.Data.Flocks;
 using InviteTriage.Data.History;
 using InviteTriage.Data.Imports;
 using InviteTriage.Data.Mailboxes;
@@ -155,7 +156,7 @@ public sealed class TriageService(
         await db.Invitations
             .Where(i => i.OwnerId == ownerId && ids.Contains(i.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, target).SetProperty(i => i.UpdatedAt, now), cancellationToken);
-        await RefreshFlockStatusesAsync(db, ownerId, [.. rows.Where(r => r.FlockId is not null).Select(r => r.FlockId!.Value).Distinct()], cancellationToken);
+        await FlockStatuses.RefreshAsync(db, ownerId, [.. rows.Where(r => r.FlockId is not null).Select(r => r.FlockId!.Value).Distinct()], cancellationToken);
 
         change.Summary = Summary(target, ids.Count, flockId);
         await db.SaveChangesAsync(cancellationToken);
@@ -225,7 +226,7 @@ public sealed class TriageService(
 
         var flockIds = await db.Invitations.Where(i => i.OwnerId == ownerId && ids.Contains(i.Id) && i.FlockId != null)
             .Select(i => i.FlockId!.Value).Distinct().ToListAsync(cancellationToken);
-        await RefreshFlockStatusesAsync(db, ownerId, flockIds, cancellationToken);
+        await FlockStatuses.RefreshAsync(db, ownerId, flockIds, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var group in undone.Changes.GroupBy(c => StatusNames.Parse(c.Before)))
         {
@@ -268,7 +269,7 @@ public sealed class TriageService(
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.FlockId, flock.Id), cancellationToken);
             flock.Status = FlockStatus.Open;
             await db.SaveChangesAsync(cancellationToken);
-            await RefreshFlockStatusesAsync(db, ownerId, [flock.Id], cancellationToken);
+            await FlockStatuses.RefreshAsync(db, ownerId, [flock.Id], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             await RedetectAsync(flock, cancellationToken);
             return TriageResult.Done(undo.Summary, undo.Id, ids.Count);
@@ -297,16 +298,6 @@ public sealed class TriageService(
     }
 
     /// <summary>A flock with a pending member is open; one whose members are all decided is resolved.</summary>
-    private static Task RefreshFlockStatusesAsync(TriageDbContext db, string ownerId, List<long> flockIds, CancellationToken cancellationToken) =>
-        flockIds.Count == 0
-            ? Task.CompletedTask
-            : db.Flocks
-                .Where(f => f.OwnerId == ownerId && flockIds.Contains(f.Id) && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved))
-                .ExecuteUpdateAsync(s => s.SetProperty(
-                    f => f.Status,
-                    f => db.Invitations.Any(i => i.FlockId == f.Id && i.Status == InvitationStatus.Pending) ? FlockStatus.Open : FlockStatus.Resolved),
-                    cancellationToken);
-
     /// <summary>Dismissing or restoring a flock changes how its neighbours group, so its stretch is detected again.</summary>
     private async Task RedetectAsync(Flock flock, CancellationToken cancellationToken)
     {

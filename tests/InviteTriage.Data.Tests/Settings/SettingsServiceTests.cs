@@ -7,11 +7,13 @@ namespace InviteTriage.Data.Tests.Settings;
 
 public sealed class SettingsServiceTests : IClassFixture<TriageStore>
 {
+    private readonly TriageStore _store;
     private readonly Members _members;
     private readonly SettingsService _settings;
 
     public SettingsServiceTests(TriageStore store)
     {
+        _store = store;
         _members = new Members(store);
         _settings = store.Services.GetRequiredService<SettingsService>();
     }
@@ -48,5 +50,91 @@ public sealed class SettingsServiceTests : IClassFixture<TriageStore>
         problems.Should().BeEmpty();
         (await _members.FlocksAsync(owner, Core.Flocks.FlockStatus.Open)).Should().BeEmpty("three senders no longer make a flock");
         (await _members.EventsAsync(owner)).Select(e => e.Kind).Should().Contain([FlagEventKind.SettingsChanged, FlagEventKind.FlockWithdrawn]);
+    }
+
+    [Fact]
+    public async Task PreviewAsync_CountsWhatOtherSettingsWouldFind_AndStoresNothing()
+    {
+        var owner = await _members.AddAsync();
+        await _members.ReceiveAsync(owner, [.. Enumerable.Range(0, 3).Select(i => From($"Colleague {i}", "Acme", Monday.AddHours(9).AddMinutes(20 * i)))]);
+        var eventsBefore = (await _members.EventsAsync(owner)).Count;
+
+        var (now, _) = await _settings.PreviewAsync(owner, new DetectionParameters(24, 72, 3, 1e-4, 6), CancellationToken.None);
+        var (stricter, _) = await _settings.PreviewAsync(owner, new DetectionParameters(24, 72, 4, 1e-4, 6), CancellationToken.None);
+        var (trusting, _) = await _settings.PreviewAsync(owner, new DetectionParameters(24, 72, 3, 1e-4, 6) { TrustedCompanies = ["ACME, Inc."] }, CancellationToken.None);
+
+        now.Should().Be(new Data.Detection.DetectionPreview(1, (await _members.FlocksAsync(owner)).Count(f => f.Severity == Core.Flocks.FlockSeverity.Likely), 3));
+        stricter!.Flocks.Should().Be(0);
+        trusting!.Flocks.Should().Be(0);
+        (await _members.FlocksAsync(owner, Core.Flocks.FlockStatus.Open)).Should().ContainSingle();
+        (await _members.EventsAsync(owner)).Should().HaveCount(eventsBefore);
+    }
+
+    [Fact]
+    public async Task PreviewAsync_NumbersOutOfRange_GiveTheirReasons()
+    {
+        var owner = await _members.AddAsync();
+
+        var (preview, problems) = await _settings.PreviewAsync(owner, new DetectionParameters(0, 72, 3, 1e-4, 6), CancellationToken.None);
+
+        preview.Should().BeNull();
+        problems.Should().ContainSingle().Which.Should().Contain("gap H");
+    }
+
+    [Fact]
+    public async Task UpdateDetectionAsync_OwnEmployersAndTrustedCompanies_AreStoredTidiedAndRecorded()
+    {
+        var owner = await _members.AddAsync();
+
+        await _settings.UpdateDetectionAsync(
+            owner, "me", new DetectionParameters(24, 72, 3, 1e-4, 6) { OwnEmployers = [" Acme ", "ACME, Inc."], TrustedCompanies = ["Globex"] }, CancellationToken.None);
+
+        var stored = await _settings.GetAsync(owner, CancellationToken.None);
+        stored.OwnEmployers.Should().Equal("Acme");
+        stored.TrustedCompanies.Should().Equal("Globex");
+        (await _members.EventsAsync(owner)).Single().Summary.Should().Contain("own employers [Acme]").And.Contain("trusted [Globex]");
+    }
+
+    [Fact]
+    public async Task UpdateDetectionAsync_ListsLeftOut_KeepWhatIsStored()
+    {
+        var owner = await _members.AddAsync();
+        await _settings.UpdateDetectionAsync(owner, "me", new DetectionParameters(24, 72, 3, 1e-4, 6) { TrustedCompanies = ["Globex"] }, CancellationToken.None);
+
+        await _settings.UpdateDetectionAsync(owner, "me", new DetectionParameters(12, 72, 3, 1e-4, 6), CancellationToken.None);
+
+        (await _settings.GetAsync(owner, CancellationToken.None)).TrustedCompanies.Should().Equal("Globex");
+    }
+
+    [Fact]
+    public async Task AutoArchive_ArchivesLikelyFlocksAsAnUndoableRuleDecision_OnceOnly()
+    {
+        var owner = await _members.AddAsync();
+        await _settings.UpdateDetectionAsync(owner, "me", new DetectionParameters(24, 72, 3, 1e-4, 2) { AutoArchiveLikely = true }, CancellationToken.None);
+
+        await _members.ReceiveAsync(owner, [.. Enumerable.Range(0, 4).Select(i => From($"Colleague {i}", "Acme", Monday.AddHours(9).AddMinutes(20 * i)))]);
+
+        (await _members.InvitationsAsync(owner)).Should().OnlyContain(i => i.Status == Core.Invitations.InvitationStatus.Archived);
+        var rule = (await _members.EventsAsync(owner)).Single(e => e.Actor == Data.Detection.FlockDetectionService.AutoArchiveActor);
+        rule.Kind.Should().Be(FlagEventKind.StatusChanged);
+        rule.Changes.Should().HaveCount(4).And.OnlyContain(c => c.Before == "pending" && c.After == "archived");
+        (await _members.FlocksAsync(owner)).Single().Status.Should().Be(Core.Flocks.FlockStatus.Resolved);
+
+        var triage = _store.Services.GetRequiredService<Data.Triage.TriageService>();
+        (await triage.UndoAsync(owner, "me", rule.Id, CancellationToken.None)).Outcome.Should().Be(Data.Triage.TriageOutcome.Done);
+        await _settings.UpdateDetectionAsync(owner, "me", new DetectionParameters(24, 72, 3, 1e-4, 2), CancellationToken.None);
+
+        (await _members.InvitationsAsync(owner)).Should().OnlyContain(i => i.Status == Core.Invitations.InvitationStatus.Pending, "the rule archives an invitation once, and the user brought these back");
+    }
+
+    [Fact]
+    public async Task AutoArchive_Off_LeavesFlocksPending()
+    {
+        var owner = await _members.AddAsync();
+        await _settings.UpdateDetectionAsync(owner, "me", new DetectionParameters(24, 72, 3, 1e-4, 2), CancellationToken.None);
+
+        await _members.ReceiveAsync(owner, [.. Enumerable.Range(0, 4).Select(i => From($"Colleague {i}", "Acme", Monday.AddHours(9).AddMinutes(20 * i)))]);
+
+        (await _members.InvitationsAsync(owner)).Should().OnlyContain(i => i.Status == Core.Invitations.InvitationStatus.Pending);
     }
 }
