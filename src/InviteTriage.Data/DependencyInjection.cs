@@ -5,6 +5,7 @@ using InviteTriage.Data.Detection;
 using InviteTriage.Data.Flocks;
 using InviteTriage.Data.History;
 using InviteTriage.Data.Imports;
+using InviteTriage.Data.Insights;
 using InviteTriage.Data.Invitations;
 using InviteTriage.Data.Mailboxes;
 using InviteTriage.Data.Settings;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton<InvitationQueries>();
         services.AddSingleton<FlockQueries>();
         services.AddSingleton<HistoryQueries>();
+        services.AddSingleton<InsightsQueries>();
         services.AddSingleton<FlockDetectionService>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<TriageService>();

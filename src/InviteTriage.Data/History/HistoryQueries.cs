@@ -31,6 +31,17 @@ public sealed class HistoryQueries(IDbContextFactory<TriageDbContext> dbFactory)
             query = query.Where(e => e.Actor == filter.Actor);
         }
 
+        if (!string.IsNullOrWhiteSpace(filter.Company))
+        {
+            var company = LikePattern.Contains(filter.Company);
+            query = query.Where(e =>
+                db.Flocks.Any(f => f.Id == e.FlockId && EF.Functions.Like(f.Company, company, LikePattern.Escape))
+                || db.FlagEventChanges.Any(c => c.FlagEventId == e.Id && db.Invitations.Any(i =>
+                    i.Id == c.InvitationId && i.OwnerId == ownerId && i.Company != null && EF.Functions.Like(i.Company, company, LikePattern.Escape)))
+                || (e.ImportBatchId != null && db.Invitations.Any(i =>
+                    i.ImportBatchId == e.ImportBatchId && i.OwnerId == ownerId && i.Company != null && EF.Functions.Like(i.Company, company, LikePattern.Escape))));
+        }
+
         var pageSize = Math.Clamp(filter.PageSize, 1, HistoryFilter.MaxPageSize);
         var total = await query.CountAsync(cancellationToken);
         var events = await query

@@ -8,8 +8,6 @@ namespace InviteTriage.Data.Invitations;
 /// <summary>Read-side queries over one owner's invitations. Every query is filtered by owner.</summary>
 public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFactory)
 {
-    private const string LikeEscape = "\\";
-
     public async Task<Page<InvitationView>> ListAsync(string ownerId, InvitationFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -101,18 +99,18 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
 
         if (!string.IsNullOrWhiteSpace(filter.Company))
         {
-            var company = Contains(filter.Company);
-            query = query.Where(i => i.Company != null && EF.Functions.Like(i.Company, company, LikeEscape));
+            var company = LikePattern.Contains(filter.Company);
+            query = query.Where(i => i.Company != null && EF.Functions.Like(i.Company, company, LikePattern.Escape));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var pattern = Contains(filter.Search);
+            var pattern = LikePattern.Contains(filter.Search);
             query = query.Where(i =>
-                EF.Functions.Like(i.SenderName, pattern, LikeEscape)
-                || (i.SenderHeadline != null && EF.Functions.Like(i.SenderHeadline, pattern, LikeEscape))
-                || (i.Company != null && EF.Functions.Like(i.Company, pattern, LikeEscape))
-                || (i.Message != null && EF.Functions.Like(i.Message, pattern, LikeEscape)));
+                EF.Functions.Like(i.SenderName, pattern, LikePattern.Escape)
+                || (i.SenderHeadline != null && EF.Functions.Like(i.SenderHeadline, pattern, LikePattern.Escape))
+                || (i.Company != null && EF.Functions.Like(i.Company, pattern, LikePattern.Escape))
+                || (i.Message != null && EF.Functions.Like(i.Message, pattern, LikePattern.Escape)));
         }
 
         return query;
@@ -177,9 +175,4 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
         return new InvitationDetail(view, invitation.SenderProfileUrl, invitation.AcceptUrl, invitation.Network, reasons, history);
     }
 
-    /// <summary>A LIKE pattern for "contains", with the user's own % and _ taken literally.</summary>
-    private static string Contains(string text) =>
-        "%" + text.Trim().Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
-            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
-            .Replace("_", LikeEscape + "_", StringComparison.Ordinal) + "%";
 }

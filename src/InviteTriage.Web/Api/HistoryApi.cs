@@ -24,6 +24,7 @@ internal static class HistoryApi
         string? kind,
         string? from,
         string? to,
+        string? company,
         int? page,
         int? pageSize,
         CancellationToken cancellationToken)
@@ -42,7 +43,7 @@ internal static class HistoryApi
             return problem;
         }
 
-        var filter = new HistoryFilter(kindFilter, fromTime, toTime, Page: page ?? 1, PageSize: pageSize ?? 100);
+        var filter = new HistoryFilter(kindFilter, fromTime, toTime, Page: page ?? 1, PageSize: pageSize ?? 100) { Company = company };
         return TypedResults.Ok(await queries.ListAsync(http.User.OwnerId(), filter, cancellationToken));
     }
 
