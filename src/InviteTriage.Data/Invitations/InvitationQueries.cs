@@ -8,11 +8,16 @@ namespace InviteTriage.Data.Invitations;
 /// <summary>Read-side queries over one owner's invitations. Every query is filtered by owner.</summary>
 public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFactory)
 {
-    public async Task<Page<InvitationView>> ListAsync(string ownerId, InvitationFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the invitations a filter matches, and how many it matches. A caller that knows the total already
+    /// passes it as <c>knownTotal</c> (the inbox has it from its tab counts): counting a million rows again for every
+    /// page is the slowest part of paging.
+    /// </summary>
+    public async Task<Page<InvitationView>> ListAsync(string ownerId, InvitationFilter filter, CancellationToken cancellationToken, int? knownTotal = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (matching, page) = PageQueries(db, ownerId, filter);
-        var total = await matching.CountAsync(cancellationToken);
+        var total = knownTotal ?? await matching.CountAsync(cancellationToken);
         var items = await page
             .Select(i => new InvitationView(
                 i.Id, i.ExternalId, i.SenderName, i.SenderHeadline, i.Company, i.CompanyKey,
@@ -58,7 +63,14 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
         var byStatus = await query.GroupBy(i => i.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
-        var flocked = await query.CountAsync(i => i.Status == InvitationStatus.Pending && i.FlockId != null, cancellationToken);
+        // Driven from the owner's flocks through the FlockId index: flocked invitations are few, pending ones are not.
+        var flocked = await (
+                from flock in db.Flocks
+                where flock.OwnerId == ownerId && (flock.Status == FlockStatus.Open || flock.Status == FlockStatus.Resolved)
+                join invitation in query on flock.Id equals invitation.FlockId
+                where invitation.Status == InvitationStatus.Pending
+                select invitation.Id)
+            .CountAsync(cancellationToken);
         return new InboxCounts(
             byStatus.GetValueOrDefault(InvitationStatus.Pending),
             flocked,
@@ -66,6 +78,13 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
             byStatus.GetValueOrDefault(InvitationStatus.Archived),
             byStatus.GetValueOrDefault(InvitationStatus.NotKnown),
             byStatus.Values.Sum());
+    }
+
+    /// <summary>Whether the user has any invitation at all, which decides between the inbox and its empty state.</summary>
+    public async Task<bool> AnyAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Invitations.AnyAsync(i => i.OwnerId == ownerId, cancellationToken);
     }
 
     /// <summary>Every condition of the filter but those that pick an inbox tab, which the tab counts group by instead.</summary>
