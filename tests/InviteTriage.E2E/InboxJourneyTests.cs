@@ -175,7 +175,12 @@ public sealed class InboxJourneyTests : IClassFixture<RunningApp>, IClassFixture
         await page.GetByRole(AriaRole.Tab, new() { Name = "Pending" }).ClickAsync();
         await page.GetByTestId("search").FillAsync("Dee North");
         await Expect(Rows(page)).ToHaveCountAsync(1);
+
+        // The counts follow the rows, so once they say 1 the search's load is the last one; a selection made earlier
+        // would be cleared by it, as a changed filter clears the selection.
+        await Expect(page.GetByTestId("count-all")).ToHaveTextAsync("1");
         await Rows(page).First.Locator("input[type=checkbox]").CheckAsync();
+        await Expect(page.GetByTestId("bulk-count")).ToHaveTextAsync("1 selected");
 
         using (var http = new HttpClient { BaseAddress = _app.BaseUrl })
         {
