@@ -89,48 +89,58 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     /// like any other. An invitation the rule archived once is never archived by it again, so a member the user
     /// brings back stays pending.
     /// </summary>
-    private async Task AutoArchiveAsync(string ownerId, CancellationToken cancellationToken)
+    private Task<int> AutoArchiveAsync(string ownerId, CancellationToken cancellationToken) =>
+        WithOwnerLockAsync(ownerId, db => AutoArchiveAsync(db, ownerId, cancellationToken), cancellationToken);
+
+    private async Task<int> AutoArchiveAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.UserSettings.AnyAsync(s => s.OwnerId == ownerId && s.AutoArchiveLikely, cancellationToken))
         {
-            return;
+            return 0;
         }
 
-        var targets = db.Invitations.Where(i => i.OwnerId == ownerId && i.Status == InvitationStatus.Pending
-            && db.Flocks.Any(f => f.Id == i.FlockId && f.Status == FlockStatus.Open && f.Severity == FlockSeverity.Likely)
-            && !db.FlagEventChanges.Any(c => c.InvitationId == i.Id && db.FlagEvents.Any(e => e.Id == c.FlagEventId && e.Actor == AutoArchiveActor)));
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var rows = await targets.Select(i => new { i.Id, FlockId = i.FlockId!.Value }).ToListAsync(cancellationToken);
-        if (rows.Count == 0)
+        // From the owner's likely flocks through the FlockId index: they are few, pending invitations are many.
+        var targets =
+            from flock in db.Flocks
+            where flock.OwnerId == ownerId && flock.Status == FlockStatus.Open && flock.Severity == FlockSeverity.Likely
+            join invitation in db.Invitations on flock.Id equals invitation.FlockId
+            where invitation.Status == InvitationStatus.Pending
+                && !db.FlagEventChanges.Any(c => c.InvitationId == invitation.Id && db.FlagEvents.Any(e => e.Id == c.FlagEventId && e.Actor == AutoArchiveActor))
+            select new { invitation.Id, FlockId = flock.Id };
+        if (!await targets.AnyAsync(cancellationToken))
         {
-            return;
+            return 0;
         }
 
+        // Inside the owner's detection transaction. The event is written first, which takes the write lock, so the
+        // targets read next cannot change under us.
         var now = time.GetUtcNow().UtcDateTime;
-        var flockIds = rows.Select(r => r.FlockId).Distinct().ToList();
-        var archive = new FlagEvent
-        {
-            OwnerId = ownerId,
-            Kind = FlagEventKind.StatusChanged,
-            Actor = AutoArchiveActor,
-            OccurredAt = now,
-            FlockId = flockIds.Count == 1 ? flockIds[0] : null,
-            Summary = $"Archived {rows.Count} invitation(s) of {flockIds.Count} likely flock(s) automatically",
-        };
+        var archive = new FlagEvent { OwnerId = ownerId, Kind = FlagEventKind.StatusChanged, Actor = AutoArchiveActor, OccurredAt = now, Summary = "" };
         db.FlagEvents.Add(archive);
         await db.SaveChangesAsync(cancellationToken);
+        var rows = await targets.ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            db.FlagEvents.Remove(archive);
+            await db.SaveChangesAsync(cancellationToken);
+            return 0;
+        }
+
         var ids = rows.Select(r => r.Id).ToList();
+        var flockIds = rows.Select(r => r.FlockId).Distinct().ToList();
         await HistoryWriter.StatusChangesAsync(db, archive.Id, ownerId, ids, InvitationStatus.Archived, cancellationToken);
-        await db.Invitations.Where(i => i.OwnerId == ownerId && ids.Contains(i.Id))
+        await db.Invitations.Where(i => i.OwnerId == ownerId && ids.Contains(i.Id) && i.Status == InvitationStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Archived).SetProperty(i => i.UpdatedAt, now), cancellationToken);
         await FlockStatuses.RefreshAsync(db, ownerId, flockIds, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        archive.FlockId = flockIds.Count == 1 ? flockIds[0] : null;
+        archive.Summary = $"Archived {rows.Count} invitation(s) of {flockIds.Count} likely flock(s) automatically";
+        await db.SaveChangesAsync(cancellationToken);
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Archived {Count} invitations of likely flocks for {Owner} by the auto-archive rule", rows.Count, ownerId);
         }
+
+        return rows.Count;
     }
 
     /// <summary>

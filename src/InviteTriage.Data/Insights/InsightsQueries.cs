@@ -36,8 +36,8 @@ public sealed class InsightsQueries(IDbContextFactory<TriageDbContext> dbFactory
 
         var flocks = db.Flocks.Where(f => f.OwnerId == ownerId && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved));
         var top = await flocks.GroupBy(f => f.CompanyKey)
-            .Select(g => new { Flocks = g.Count(), Invitations = g.Sum(f => f.SenderCount), Company = g.Max(f => f.Company)! })
-            .OrderByDescending(g => g.Flocks).ThenByDescending(g => g.Invitations).ThenBy(g => g.Company)
+            .Select(g => new { Flocks = g.Count(), Senders = g.Sum(f => f.SenderCount), Company = g.Max(f => f.Company)! })
+            .OrderByDescending(g => g.Flocks).ThenByDescending(g => g.Senders).ThenBy(g => g.Company)
             .Take(CompaniesShown)
             .ToListAsync(cancellationToken);
 
@@ -58,7 +58,7 @@ public sealed class InsightsQueries(IDbContextFactory<TriageDbContext> dbFactory
                 recent.Count(f => f.FirstSentAt.Year == month.Year && f.FirstSentAt.Month == month.Month && f.Severity == FlockSeverity.Review)))
             .ToList();
 
-        return new InsightsView(weeks, [.. top.Select(t => new CompanyFlocks(t.Company, t.Flocks, t.Invitations))], [.. decisions.OrderBy(d => d.Status)], months);
+        return new InsightsView(weeks, [.. top.Select(t => new CompanyFlocks(t.Company, t.Flocks, t.Senders))], [.. decisions.OrderBy(d => d.Status)], months);
     }
 
     private static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));

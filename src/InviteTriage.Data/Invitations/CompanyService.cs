@@ -2,6 +2,7 @@ using InviteTriage.Core.Detection;
 using InviteTriage.Core.History;
 using InviteTriage.Data.Detection;
 using InviteTriage.Data.Triage;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace InviteTriage.Data.Invitations;
@@ -13,6 +14,9 @@ namespace InviteTriage.Data.Invitations;
 public sealed class CompanyService(IDbContextFactory<TriageDbContext> dbFactory, FlockDetectionService detection, TimeProvider time)
 {
     public const int MaxLength = 400;
+
+    // SQLITE_CONSTRAINT_UNIQUE: the store's dedupe index refused the new sender key.
+    private const int UniqueConstraintFailed = 2067;
 
     public async Task<TriageResult> SetCompanyAsync(string ownerId, string actor, long invitationId, string? company, CancellationToken cancellationToken)
     {
@@ -49,7 +53,7 @@ public sealed class CompanyService(IDbContextFactory<TriageDbContext> dbFactory,
             }
 
             left = new InvitationChange(invitation.CompanyKey, invitation.SentAt);
-            var before = invitation.Company ?? "unknown";
+            var before = invitation.Company;
             invitation.Company = name;
             invitation.CompanyKey = key;
 
@@ -70,7 +74,7 @@ public sealed class CompanyService(IDbContextFactory<TriageDbContext> dbFactory,
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteExtendedErrorCode: UniqueConstraintFailed })
             {
                 return TriageResult.Invalid(
                     $"{invitation.SenderName} already has an invitation at {name} sent the same minute; this one is a duplicate of it. Archive it instead.");

@@ -13,7 +13,10 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
     /// passes it as <c>knownTotal</c> (the inbox has it from its tab counts): counting a million rows again for every
     /// page is the slowest part of paging.
     /// </summary>
-    public async Task<Page<InvitationView>> ListAsync(string ownerId, InvitationFilter filter, CancellationToken cancellationToken, int? knownTotal = null)
+    public Task<Page<InvitationView>> ListAsync(string ownerId, InvitationFilter filter, CancellationToken cancellationToken) =>
+        ListAsync(ownerId, filter, knownTotal: null, cancellationToken);
+
+    public async Task<Page<InvitationView>> ListAsync(string ownerId, InvitationFilter filter, int? knownTotal, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (matching, page) = PageQueries(db, ownerId, filter);
@@ -32,7 +35,7 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
 
     /// <summary>
     /// The invitations a filter matches (for the total) and its page of them in order. Separate from
-    /// <see cref="ListAsync"/> so that a test can check the store answers both through indexes.
+    /// <c>ListAsync</c> so that a test can check the store answers both through indexes.
     /// </summary>
     internal static (IQueryable<Invitation> Matching, IQueryable<Invitation> Page) PageQueries(TriageDbContext db, string ownerId, InvitationFilter filter)
     {
@@ -59,18 +62,11 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
     public async Task<InboxCounts> CountAsync(string ownerId, InvitationFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Filtered(db, ownerId, filter);
-        var byStatus = await query.GroupBy(i => i.Status)
+        var (statuses, flockedPerFlock) = CountQueries(db, ownerId, filter);
+        var byStatus = await statuses.GroupBy(status => status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
-        // Driven from the owner's flocks through the FlockId index: flocked invitations are few, pending ones are not.
-        var flocked = await (
-                from flock in db.Flocks
-                where flock.OwnerId == ownerId && (flock.Status == FlockStatus.Open || flock.Status == FlockStatus.Resolved)
-                join invitation in query on flock.Id equals invitation.FlockId
-                where invitation.Status == InvitationStatus.Pending
-                select invitation.Id)
-            .CountAsync(cancellationToken);
+        var flocked = await flockedPerFlock.SumAsync(cancellationToken);
         return new InboxCounts(
             byStatus.GetValueOrDefault(InvitationStatus.Pending),
             flocked,
@@ -78,6 +74,19 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
             byStatus.GetValueOrDefault(InvitationStatus.Archived),
             byStatus.GetValueOrDefault(InvitationStatus.NotKnown),
             byStatus.Values.Sum());
+    }
+
+    /// <summary>The statuses of the invitations a filter matches, and the pending ones in flocks, for the tab counts.</summary>
+    internal static (IQueryable<InvitationStatus> Statuses, IQueryable<int> FlockedPerFlock) CountQueries(TriageDbContext db, string ownerId, InvitationFilter filter)
+    {
+        // Driven from the owner's flocks, one count per flock through the FlockId index: flocked invitations are few,
+        // pending ones are not. The inner count names no owner, because a flock's members are its owner's; with the
+        // owner named, SQLite may prefer the owner's index and walk every pending invitation once per flock.
+        var members = Narrowed(db, db.Invitations.AsNoTracking(), filter);
+        var flocked = db.Flocks
+            .Where(f => f.OwnerId == ownerId && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved))
+            .Select(f => members.Count(i => i.FlockId == f.Id && i.Status == InvitationStatus.Pending));
+        return (Filtered(db, ownerId, filter).Select(i => i.Status), flocked);
     }
 
     /// <summary>Whether the user has any invitation at all, which decides between the inbox and its empty state.</summary>
@@ -88,9 +97,11 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
     }
 
     /// <summary>Every condition of the filter but those that pick an inbox tab, which the tab counts group by instead.</summary>
-    private static IQueryable<Invitation> Filtered(TriageDbContext db, string ownerId, InvitationFilter filter)
+    private static IQueryable<Invitation> Filtered(TriageDbContext db, string ownerId, InvitationFilter filter) =>
+        Narrowed(db, db.Invitations.AsNoTracking().Where(i => i.OwnerId == ownerId), filter);
+
+    private static IQueryable<Invitation> Narrowed(TriageDbContext db, IQueryable<Invitation> query, InvitationFilter filter)
     {
-        var query = db.Invitations.AsNoTracking().Where(i => i.OwnerId == ownerId);
         if (filter.FlockId is { } flockId)
         {
             query = query.Where(i => i.FlockId == flockId);

@@ -23,14 +23,17 @@ public sealed class TriageService(
     MailboxService mailboxes,
     TimeProvider time)
 {
+    public Task<TriageResult> ActOnInvitationsAsync(string ownerId, string actor, IReadOnlyCollection<long> ids, TriageAction action, CancellationToken cancellationToken) =>
+        ActOnInvitationsAsync(ownerId, actor, ids, action, seen: null, cancellationToken);
+
     /// <summary>
     /// Decides on invitations by id. <c>seen</c> holds the statuses a page showed the user, when it acts on what it
     /// displayed: if any invitation has changed since (in another tab, say), nothing is changed and the result names
     /// them, so a stale page never overwrites.
     /// </summary>
     public async Task<TriageResult> ActOnInvitationsAsync(
-        string ownerId, string actor, IReadOnlyCollection<long> ids, TriageAction action, CancellationToken cancellationToken,
-        IReadOnlyDictionary<long, InvitationStatus>? seen = null)
+        string ownerId, string actor, IReadOnlyCollection<long> ids, TriageAction action, IReadOnlyDictionary<long, InvitationStatus>? seen,
+        CancellationToken cancellationToken)
     {
         if (action.TargetStatus() is not { } target)
         {
@@ -52,7 +55,7 @@ public sealed class TriageService(
 
         return await ChangeStatusAsync(
             db, ownerId, actor, db.Invitations.Where(i => i.OwnerId == ownerId && distinct.Contains(i.Id) && i.Status != target),
-            target, flockId: null, cancellationToken, seen);
+            target, flockId: null, seen, cancellationToken);
     }
 
     public async Task<TriageResult> ActOnFlockAsync(string ownerId, string actor, long flockId, TriageAction action, CancellationToken cancellationToken)
@@ -81,7 +84,7 @@ public sealed class TriageService(
         members = target == InvitationStatus.Pending
             ? members.Where(i => i.Status != InvitationStatus.Pending)
             : members.Where(i => i.Status == InvitationStatus.Pending);
-        return await ChangeStatusAsync(db, ownerId, actor, members, target, flockId, cancellationToken);
+        return await ChangeStatusAsync(db, ownerId, actor, members, target, flockId, seen: null, cancellationToken);
     }
 
     /// <summary>
@@ -123,8 +126,8 @@ public sealed class TriageService(
     }
 
     private async Task<TriageResult> ChangeStatusAsync(
-        TriageDbContext db, string ownerId, string actor, IQueryable<Invitation> targets, InvitationStatus target, long? flockId, CancellationToken cancellationToken,
-        IReadOnlyDictionary<long, InvitationStatus>? seen = null)
+        TriageDbContext db, string ownerId, string actor, IQueryable<Invitation> targets, InvitationStatus target, long? flockId,
+        IReadOnlyDictionary<long, InvitationStatus>? seen, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -297,7 +300,6 @@ public sealed class TriageService(
         return [.. touchedLater.Concat(drifted).Distinct().Order()];
     }
 
-    /// <summary>A flock with a pending member is open; one whose members are all decided is resolved.</summary>
     /// <summary>Dismissing or restoring a flock changes how its neighbours group, so its stretch is detected again.</summary>
     private async Task RedetectAsync(Flock flock, CancellationToken cancellationToken)
     {

@@ -38,7 +38,7 @@ public sealed class CompanyServiceTests : IClassFixture<TriageStore>
         (await _members.FlocksAsync(owner)).Should().ContainSingle().Which.Members.Should().HaveCount(3);
         var events = await _members.EventsAsync(owner);
         events.Should().ContainSingle(e => e.Kind == FlagEventKind.CompanySet)
-            .Which.Changes.Should().ContainSingle(c => c.InvitationId == unknown.Id && c.Before == "unknown" && c.After == "Pellmore Rusk, LLC");
+            .Which.Changes.Should().ContainSingle(c => c.InvitationId == unknown.Id && c.Before == null && c.After == "Pellmore Rusk, LLC");
         events.Should().Contain(e => e.Kind == FlagEventKind.FlockDetected);
     }
 

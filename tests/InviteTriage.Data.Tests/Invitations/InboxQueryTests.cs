@@ -154,6 +154,31 @@ public sealed class InboxQueryTests : IClassFixture<TriageStore>
             $"{name}: the page must come in index order, but the plan was {string.Join(" / ", pagePlan)}");
     }
 
+    public static TheoryData<string, InvitationFilter> CountFilters() => new()
+    {
+        { "no filter", new InvitationFilter() },
+        { "a source", new InvitationFilter { Source = InvitationSource.Csv } },
+        { "sent in a range", new InvitationFilter { From = Monday.AddDays(-30), To = Monday } },
+    };
+
+    /// <summary>The tab counts read the owner's status index only, and count flocked invitations from the owner's flocks.</summary>
+    [Theory]
+    [MemberData(nameof(CountFilters))]
+    public async Task CountQueries_UseIndexes(string name, InvitationFilter filter)
+    {
+        await using var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        var (statuses, flocked) = InvitationQueries.CountQueries(db, "owner-id", filter);
+
+        var statusPlan = await PlanAsync(db, statuses.GroupBy(s => s).Select(g => new { g.Key, Count = g.Count() }));
+        var flockedPlan = await PlanAsync(db, flocked);
+
+        statusPlan.Should().Contain(step => step.StartsWith("SEARCH i USING", StringComparison.Ordinal) && step.Contains("INDEX IX_Invitations_OwnerId", StringComparison.Ordinal),
+            $"{name}: {string.Join(" / ", statusPlan)}");
+        statusPlan.Should().NotContain(step => step.StartsWith("SCAN i", StringComparison.Ordinal), $"{name}: {string.Join(" / ", statusPlan)}");
+        flockedPlan.Should().Contain(step => step.Contains("USING INDEX IX_Invitations_FlockId", StringComparison.Ordinal),
+            $"{name}: flocked invitations are reached from flocks, but the plan was {string.Join(" / ", flockedPlan)}");
+    }
+
     /// <summary>Runs EXPLAIN QUERY PLAN on the SQL EF Core generates, with its parameters, and returns each step's detail.</summary>
     private static async Task<List<string>> PlanAsync<T>(TriageDbContext db, IQueryable<T> query)
     {

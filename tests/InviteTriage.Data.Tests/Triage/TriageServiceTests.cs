@@ -175,7 +175,7 @@ public sealed class TriageServiceTests : IClassFixture<TriageStore>
         var elsewhere = invitations[0];
         await _triage.ActOnInvitationsAsync(owner, "other tab", [elsewhere.Id], TriageAction.Accept, CancellationToken.None);
 
-        var result = await _triage.ActOnInvitationsAsync(owner, "me", [.. seen.Keys], TriageAction.NotKnown, CancellationToken.None, seen);
+        var result = await _triage.ActOnInvitationsAsync(owner, "me", [.. seen.Keys], TriageAction.NotKnown, seen, CancellationToken.None);
 
         result.Outcome.Should().Be(TriageOutcome.Conflict);
         result.Conflicts.Should().Equal(elsewhere.Id);
@@ -192,7 +192,7 @@ public sealed class TriageServiceTests : IClassFixture<TriageStore>
         var (owner, _) = await FlockAsync(3);
         var seen = (await _members.InvitationsAsync(owner)).ToDictionary(i => i.Id, i => i.Status);
 
-        var result = await _triage.ActOnInvitationsAsync(owner, "me", [.. seen.Keys], TriageAction.Archive, CancellationToken.None, seen);
+        var result = await _triage.ActOnInvitationsAsync(owner, "me", [.. seen.Keys], TriageAction.Archive, seen, CancellationToken.None);
 
         result.Outcome.Should().Be(TriageOutcome.Done);
         result.Changed.Should().Be(3);

@@ -47,11 +47,12 @@ public sealed class BulkBarTests : MudContext
     [InlineData("bulk-accept", TriageAction.Accept)]
     [InlineData("bulk-archive", TriageAction.Archive)]
     [InlineData("bulk-not-known", TriageAction.NotKnown)]
+    [InlineData("bulk-restore", TriageAction.Restore)]
     public void EachButton_RaisesItsAction(string button, TriageAction expected)
     {
         TriageAction? raised = null;
         var bar = Render<BulkBar>(p => p
-            .Add(c => c.Selected, [Invitation(1)])
+            .Add(c => c.Selected, [Invitation(1), Invitation(2, InvitationStatus.Archived)])
             .Add(c => c.OnAction, action => raised = action));
 
         bar.Find($"[data-testid={button}]").Click();
