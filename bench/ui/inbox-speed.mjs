@@ -38,5 +38,6 @@ console.log(`| measure (${Number(process.env.INVITATIONS).toLocaleString("en")} 
 console.log("|---|---:|---:|---:|---:|");
 console.log(`| inbox first page, navigation to first row | ${runs} | ${ms(median(firstPage))} | ${ms(max(firstPage))} | 1,500 ms |`);
 console.log(`| next page, click to new rows | ${runs} | ${ms(median(paging))} | ${ms(max(paging))} | 300 ms |`);
-const missed = median(firstPage) > 1500 || median(paging) > 300;
+// "Within 1.5 s" and "at most 300 ms" (issue 5) are read as every run, so the worst run decides.
+const missed = max(firstPage) > 1500 || max(paging) > 300;
 process.exit(missed ? 1 : 0);
