@@ -68,13 +68,23 @@ internal static class LinkedInExportZipReader
 
     private static async Task<ZipArchive> OpenArchiveAsync(Stream stream, string file, CancellationToken cancellationToken)
     {
+        ZipArchive? archive = null;
         try
         {
-            return await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken)
+            archive = await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken)
                 .ConfigureAwait(false);
+
+            // The central directory is read on first use; a damaged one must be found here, where it is reported.
+            _ = archive.Entries.Count;
+            return archive;
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException or NotSupportedException)
         {
+            if (archive is not null)
+            {
+                await archive.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw new IngestFormatException(file, $"not a readable zip archive ({ex.Message})", ex);
         }
     }

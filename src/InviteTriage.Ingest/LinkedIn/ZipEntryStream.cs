@@ -26,13 +26,31 @@ internal sealed class ZipEntryStream(Stream inner, long cap, long declaredLength
 
     public override int Read(Span<byte> buffer)
     {
-        var read = inner.Read(buffer);
+        int read;
+        try
+        {
+            read = inner.Read(buffer);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException)
+        {
+            throw Damaged(ex);
+        }
+
         return Count(buffer[..read], buffer.Length);
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        int read;
+        try
+        {
+            read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException)
+        {
+            throw Damaged(ex);
+        }
+
         return Count(buffer.Span[..read], buffer.Length);
     }
 
@@ -58,6 +76,9 @@ internal sealed class ZipEntryStream(Stream inner, long cap, long declaredLength
 
         base.Dispose(disposing);
     }
+
+    // Whoever reads this stream (the CSV readers) sees the damage as the file's problem, whatever step it is in.
+    private IngestFormatException Damaged(Exception ex) => new(file, $"the zip entry cannot be read ({ex.Message})", ex);
 
     private int Count(ReadOnlySpan<byte> data, int asked)
     {

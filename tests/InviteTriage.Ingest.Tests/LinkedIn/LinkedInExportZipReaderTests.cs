@@ -129,6 +129,20 @@ public sealed class LinkedInExportZipReaderTests
         await act.Should().ThrowAsync<IngestFormatException>();
     }
 
+    [Fact]
+    public async Task ReadAsync_EntryWhoseCompressedDataIsDamaged_RejectsTheArchive()
+    {
+        var zip = Zips.Create(("Invitations.csv", SampleFiles.Bytes("linkedin-2021/Invitations.csv")));
+        var local = zip.AsSpan().IndexOf("PK\x03\x04"u8);
+        var data = local + 30 + System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(local + 26))
+            + System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(local + 28));
+        zip[data] = 0xFF; // a final deflate block of the reserved type 3
+
+        var act = () => ReadBytesAsync(zip, "export.zip", ImportFormat.LinkedInZip);
+
+        (await act.Should().ThrowAsync<IngestFormatException>()).Which.Reason.Should().Contain("cannot be read");
+    }
+
     /// <summary>Flips the low byte of a field in the entry's local header (CRC at 14, flags at 6) and in its central one.</summary>
     private static void Damage(byte[] zip, int localHeaderField, int centralHeaderField)
     {
