@@ -59,4 +59,32 @@ public sealed class ConcurrentDecisionsTests : IClassFixture<TriageStore>
             change.Changes.Should().HaveCount(4).And.OnlyContain(c => c.After == StatusNames.Of(target));
         }
     }
+
+    [Fact]
+    public async Task TheSameUndoTwiceAtOnce_AHundredTimes_UndoesOnce()
+    {
+        var owner = await _members.AddAsync();
+        await _members.ReceiveAsync(owner, [.. Enumerable.Range(0, 4).Select(i => From($"Colleague {i}", "Quell & Pike", Monday.AddHours(9).AddMinutes(25 * i)))]);
+        var flockId = (await _members.FlocksAsync(owner)).Single().Id;
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var decision = await _triage.ActOnFlockAsync(owner, "me", flockId, TriageAction.Archive, CancellationToken.None);
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var undos = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+            {
+                await start.Task;
+                return await _triage.UndoAsync(owner, "me", decision.EventId!.Value, CancellationToken.None);
+            })).ToList();
+            start.SetResult();
+
+            var results = await Task.WhenAll(undos);
+
+            results.Count(r => r.Outcome == TriageOutcome.Done).Should().Be(1, $"round {round}: {string.Join(" / ", results.Select(r => r.Message))}");
+            (await _members.InvitationsAsync(owner)).Should().OnlyContain(i => i.Status == InvitationStatus.Pending);
+        }
+
+        var events = await _members.EventsAsync(owner);
+        events.Where(e => e.Kind == FlagEventKind.Undone).GroupBy(e => e.UndoesEventId).Should().OnlyContain(g => g.Count() == 1, "no decision is undone twice");
+    }
 }
