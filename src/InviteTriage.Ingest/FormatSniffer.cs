@@ -26,7 +26,7 @@ internal static partial class FormatSniffer
             return ImportFormat.LinkedInZip;
         }
 
-        var text = Encoding.UTF8.GetString(head).TrimStart('\uFEFF');
+        var text = Decode(head).TrimStart('\uFEFF');
         var trimmed = text.TrimStart();
         if (trimmed.StartsWith('[') || trimmed.StartsWith('{'))
         {
@@ -55,6 +55,22 @@ internal static partial class FormatSniffer
         }
 
         return MimeHeader().IsMatch(firstLine) ? ImportFormat.Eml : null;
+    }
+
+    /// <summary>
+    /// The head as text. A UTF-16 or UTF-32 file (Excel's "Unicode text") says so with its byte-order mark, which the CSV
+    /// reader honours, so the sniffer must too; everything else is looked at as UTF-8.
+    /// </summary>
+    private static string Decode(ReadOnlySpan<byte> head)
+    {
+        var encoding = head switch
+        {
+            [0xFF, 0xFE, 0x00, 0x00, ..] => Encoding.UTF32,
+            [0xFF, 0xFE, ..] => Encoding.Unicode,
+            [0xFE, 0xFF, ..] => Encoding.BigEndianUnicode,
+            _ => Encoding.UTF8,
+        };
+        return encoding.GetString(head);
     }
 
     /// <summary>A guess from the file name, for when the content says nothing.</summary>

@@ -85,4 +85,18 @@ public sealed class ImportReaderTests
     {
         public override bool CanSeek => false;
     }
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public async Task ReadAsync_AutoOnAUnicodeCsvWithItsByteOrderMark_RecognisesAndReadsIt(string encodingName)
+    {
+        var encoding = System.Text.Encoding.GetEncoding(encodingName);
+        var text = "sender_name,sent_at\nZoë Ærø,2025-07-02T10:00:00Z\n";
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray();
+
+        var items = await ReadBytesAsync(bytes, "unicode.csv", ImportFormat.Auto);
+
+        items.Drafts().Select(d => d.SenderName).Should().Equal("Zoë Ærø");
+    }
 }

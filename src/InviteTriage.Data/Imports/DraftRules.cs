@@ -13,13 +13,7 @@ internal static class DraftRules
 
     public static string? Problem(InvitationDraft draft, DateTime now)
     {
-        var field = draft.Source switch
-        {
-            InvitationSource.Csv => "sent_at",
-            InvitationSource.LinkedInExport => "Sent At",
-            InvitationSource.Email => "Date",
-            _ => "sentAt",
-        };
+        var field = FieldName(draft.Source, "sentAt");
         if (draft.SentAt < Earliest)
         {
             return $"{field}: {draft.SentAt:u} is before 2003, when LinkedIn began";
@@ -30,8 +24,58 @@ internal static class DraftRules
             return $"{field}: {draft.SentAt:u} is in the future";
         }
 
-        return string.IsNullOrWhiteSpace(draft.SenderName) ? "sender name: is empty" : null;
+        return string.IsNullOrWhiteSpace(draft.SenderName) ? "sender name: is empty" : TooLong(draft) ?? NotALink(draft);
     }
+
+    private static string? NotALink(InvitationDraft draft) =>
+        WebLinks.Problem(draft.SenderProfileUrl ?? draft.ProfileLink) is { } profile ? $"{FieldName(draft.Source, "senderProfileUrl")}: {profile}"
+        : WebLinks.Problem(draft.AcceptUrl) is { } accept ? $"{FieldName(draft.Source, "acceptUrl")}: {accept}"
+        : null;
+
+    /// <summary>Every source of drafts (files, the API, mailboxes) passes here, so the field limits hold for all of them.</summary>
+    private static string? TooLong(InvitationDraft draft)
+    {
+        (string Field, string? Value, int Limit)[] fields =
+        [
+            ("senderName", draft.SenderName, FieldLimits.Name),
+            ("senderHeadline", draft.SenderHeadline, FieldLimits.Headline),
+            ("senderCompany", draft.SenderCompany, FieldLimits.Company),
+            ("senderProfileUrl", draft.SenderProfileUrl ?? draft.ProfileLink, FieldLimits.Url),
+            ("message", draft.Message, FieldLimits.Message),
+            ("network", draft.Network, FieldLimits.Network),
+            ("externalId", draft.ExternalId, FieldLimits.ExternalId),
+            ("acceptUrl", draft.AcceptUrl, FieldLimits.Url),
+        ];
+        foreach (var (name, value, limit) in fields)
+        {
+            if (FieldLimits.Exceeded(value, limit) is { } reason)
+            {
+                return $"{FieldName(draft.Source, name)}: {reason}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A draft field as the user's file names it, so that a rejection points at the column or header to fix.</summary>
+    private static string FieldName(InvitationSource source, string field) => (source, field) switch
+    {
+        (InvitationSource.Csv, _) => SnakeCase(field),
+        (InvitationSource.LinkedInExport, "sentAt") => "Sent At",
+        (InvitationSource.LinkedInExport, "senderName") => "From",
+        (InvitationSource.LinkedInExport, "message") => "Message",
+        (InvitationSource.LinkedInExport, "senderProfileUrl") => "inviterProfileUrl",
+        (InvitationSource.Email, "sentAt") => "Date",
+        (InvitationSource.Email, "senderName") => "From",
+        (InvitationSource.Email, "senderHeadline") => "headline line",
+        (InvitationSource.Email, "message") => "note",
+        (InvitationSource.Email, "senderProfileUrl") => "profile link",
+        (InvitationSource.Email, "acceptUrl") => "accept link",
+        _ => field,
+    };
+
+    private static string SnakeCase(string camel) =>
+        string.Concat(camel.Select(c => char.IsUpper(c) ? $"_{char.ToLowerInvariant(c)}" : c.ToString()));
 
     public static Invitation ToInvitation(InvitationDraft draft, string ownerId, long batchId, DateTime now)
     {

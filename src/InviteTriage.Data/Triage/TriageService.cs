@@ -198,19 +198,23 @@ public sealed class TriageService(
     private async Task<TriageResult> UndoStatusChangeAsync(TriageDbContext db, string ownerId, string actor, FlagEvent undone, CancellationToken cancellationToken)
     {
         var ids = undone.Changes.Select(c => c.InvitationId).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var undo = await WriteUndoEventAsync(db, ownerId, actor, undone, cancellationToken);
+        if (await UndoneBeforeAsync(db, undone.Id, undo.Id, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return TriageResult.Invalid($"Event {undone.Id} is already undone.");
+        }
+
         var conflicts = await ChangedSinceAsync(db, ownerId, undone, cancellationToken);
         if (conflicts.Count > 0)
         {
+            await transaction.RollbackAsync(cancellationToken);
             return new TriageResult(TriageOutcome.Conflict,
                 $"Nothing was undone: {conflicts.Count} of these invitations changed since ({string.Join(", ", conflicts.Take(10))}{(conflicts.Count > 10 ? ", …" : "")}).",
                 Conflicts: conflicts);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var undo = NewEvent(ownerId, actor, FlagEventKind.Undone, $"Undid: {undone.Summary}", undone.FlockId);
-        undo.UndoesEventId = undone.Id;
-        db.FlagEvents.Add(undo);
-        await db.SaveChangesAsync(cancellationToken);
         await HistoryWriter.ReversedChangesAsync(db, undo.Id, undone.Id, cancellationToken);
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -244,29 +248,28 @@ public sealed class TriageService(
 
     private async Task<TriageResult> UndoDismissalAsync(TriageDbContext db, string ownerId, string actor, FlagEvent undone, CancellationToken cancellationToken)
     {
-        var flock = await db.Flocks.SingleOrDefaultAsync(f => f.Id == undone.FlockId && f.OwnerId == ownerId, cancellationToken);
-        if (flock is null || flock.Status != FlockStatus.Dismissed)
-        {
-            return TriageResult.Invalid("That flock no longer exists as dismissed, so there is nothing to restore.");
-        }
-
-        var ids = undone.Changes.Select(c => c.InvitationId).ToList();
-        var regrouped = await db.Invitations
-            .Where(i => i.OwnerId == ownerId && ids.Contains(i.Id) && i.FlockId != null)
-            .Select(i => i.Id)
-            .ToListAsync(cancellationToken);
-        if (regrouped.Count > 0)
-        {
-            return new TriageResult(TriageOutcome.Conflict,
-                $"Nothing was undone: {regrouped.Count} of its invitations now belong to another flock.", Conflicts: regrouped);
-        }
-
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var undo = NewEvent(ownerId, actor, FlagEventKind.Undone, $"Undid: {undone.Summary}", flock.Id);
-            undo.UndoesEventId = undone.Id;
-            db.FlagEvents.Add(undo);
-            await db.SaveChangesAsync(cancellationToken);
+            var undo = await WriteUndoEventAsync(db, ownerId, actor, undone, cancellationToken);
+            var flock = await db.Flocks.SingleOrDefaultAsync(f => f.Id == undone.FlockId && f.OwnerId == ownerId, cancellationToken);
+            if (flock is null || flock.Status != FlockStatus.Dismissed || await UndoneBeforeAsync(db, undone.Id, undo.Id, cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return TriageResult.Invalid("That flock no longer exists as dismissed, so there is nothing to restore.");
+            }
+
+            var ids = undone.Changes.Select(c => c.InvitationId).ToList();
+            var regrouped = await db.Invitations
+                .Where(i => i.OwnerId == ownerId && ids.Contains(i.Id) && i.FlockId != null)
+                .Select(i => i.Id)
+                .ToListAsync(cancellationToken);
+            if (regrouped.Count > 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return new TriageResult(TriageOutcome.Conflict,
+                    $"Nothing was undone: {regrouped.Count} of its invitations now belong to another flock.", Conflicts: regrouped);
+            }
+
             await HistoryWriter.ReversedChangesAsync(db, undo.Id, undone.Id, cancellationToken);
             await db.Invitations.Where(i => i.OwnerId == ownerId && ids.Contains(i.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.FlockId, flock.Id), cancellationToken);
@@ -278,6 +281,23 @@ public sealed class TriageService(
             return TriageResult.Done(undo.Summary, undo.Id, ids.Count);
         }
     }
+
+    /// <summary>
+    /// Writes the Undone event before anything is checked: the write takes the store's write lock, so the checks that
+    /// follow see every undo committed before and none can commit until this one is done. Checked first and written
+    /// after, two undos of one event (a double click, two tabs) could both pass and restore twice.
+    /// </summary>
+    private async Task<FlagEvent> WriteUndoEventAsync(TriageDbContext db, string ownerId, string actor, FlagEvent undone, CancellationToken cancellationToken)
+    {
+        var undo = NewEvent(ownerId, actor, FlagEventKind.Undone, $"Undid: {undone.Summary}", undone.FlockId);
+        undo.UndoesEventId = undone.Id;
+        db.FlagEvents.Add(undo);
+        await db.SaveChangesAsync(cancellationToken);
+        return undo;
+    }
+
+    private static Task<bool> UndoneBeforeAsync(TriageDbContext db, long eventId, long undoId, CancellationToken cancellationToken) =>
+        db.FlagEvents.AnyAsync(e => e.UndoesEventId == eventId && e.Kind == FlagEventKind.Undone && e.Id != undoId, cancellationToken);
 
     /// <summary>Invitations of an event that a later decision or undo touched, or whose status is no longer the event's after-state.</summary>
     private static async Task<List<long>> ChangedSinceAsync(TriageDbContext db, string ownerId, FlagEvent undone, CancellationToken cancellationToken)

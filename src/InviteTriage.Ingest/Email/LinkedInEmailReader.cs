@@ -166,10 +166,11 @@ public static partial class LinkedInEmailReader
         return isBoilerplate ? null : line;
     }
 
-    [GeneratedRegex(@"\s+(via|tramite|über|par|por|via\s+de)\s+LinkedIn$", RegexOptions.IgnoreCase)]
+    // Display names are the sender's to choose; see EmailText for why these patterns do not backtrack.
+    [GeneratedRegex(@"\s+(via|tramite|über|par|por|via\s+de)\s+LinkedIn$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ViaLinkedIn();
 
-    [GeneratedRegex(@"linkedin\.com(/comm)?/in/[^/?#\s]+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"linkedin\.com(/comm)?/in/[^/?#\s]+", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ProfilePath();
 
     [GeneratedRegex(@"^I(?<id>\d+)_")]

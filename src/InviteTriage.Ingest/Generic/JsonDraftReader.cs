@@ -68,22 +68,31 @@ internal static class JsonDraftReader
         var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in element.EnumerateObject())
         {
+            // A well-formed file can still hold text that is not text: invalid UTF-8 bytes, or an escaped lone surrogate
+            // ("\ud800"). Only turning it into a string finds out, and then it rejects the element, not the whole import.
+            if (!TryGetText(() => property.Name, out var propertyName) || propertyName is null)
+            {
+                return new IngestRejection(origin, null, "a property name is not valid text (invalid UTF-8 or a lone surrogate)");
+            }
+
             switch (property.Value.ValueKind)
             {
+                case JsonValueKind.String when TryGetText(property.Value.GetString, out var text):
+                    fields[propertyName] = text;
+                    break;
                 case JsonValueKind.String:
-                    fields[property.Name] = property.Value.GetString();
-                    break;
+                    return new IngestRejection(origin, propertyName, "is not valid text (invalid UTF-8 or a lone surrogate)");
                 case JsonValueKind.Null:
-                    fields[property.Name] = null;
+                    fields[propertyName] = null;
                     break;
-                case JsonValueKind.Number when property.Name.Equals("externalId", StringComparison.OrdinalIgnoreCase):
+                case JsonValueKind.Number when propertyName.Equals("externalId", StringComparison.OrdinalIgnoreCase):
                     // Ids are often numeric in the tools that produce these files; the number's text is the id.
-                    fields[property.Name] = property.Value.GetRawText();
+                    fields[propertyName] = property.Value.GetRawText();
                     break;
                 default:
                     return new IngestRejection(
                         origin,
-                        property.Name,
+                        propertyName,
                         $"must be a string, found {property.Value.ValueKind.ToString().ToLower(CultureInfo.InvariantCulture)}");
             }
         }
@@ -119,6 +128,20 @@ internal static class JsonDraftReader
             Source = InvitationSource.Json,
             Origin = origin,
         });
+    }
+
+    private static bool TryGetText(Func<string?> read, out string? text)
+    {
+        try
+        {
+            text = read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
     }
 
     private static string? Value(Dictionary<string, string?> fields, string name) =>

@@ -11,10 +11,14 @@ internal static class JsonStructure
 {
     private const int ChunkSize = 64 * 1024;
 
+    // System.Text.Json's default, named so that the message can say it.
+    private const int MaxDepth = 64;
+
     public static readonly JsonReaderOptions ReaderOptions = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        MaxDepth = MaxDepth,
     };
 
     /// <summary>The reason the stream is not a JSON array, or null when it is one.</summary>
@@ -23,6 +27,15 @@ internal static class JsonStructure
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
         {
+            // JSON travels as UTF-8 (RFC 8259); a UTF-16 file would otherwise be "malformed at byte 1", which helps no one.
+            var start = stream.Position;
+            var head = await stream.ReadAtLeastAsync(buffer.AsMemory(0, 2), 2, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            stream.Position = start;
+            if (head == 2 && (buffer[0], buffer[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
+            {
+                return "the file is UTF-16; save it again as UTF-8";
+            }
+
             var scan = new Scan(new JsonReaderState(ReaderOptions));
             var pending = 0;
             while (true)
@@ -82,7 +95,9 @@ internal static class JsonStructure
             }
             catch (JsonException ex)
             {
-                Error = $"malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}";
+                Error = reader.CurrentDepth >= MaxDepth - 1
+                    ? $"nested more than {MaxDepth} levels deep at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}"
+                    : $"malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}";
             }
 
             _state = reader.CurrentState;

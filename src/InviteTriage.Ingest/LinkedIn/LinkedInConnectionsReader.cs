@@ -102,14 +102,42 @@ internal sealed class LinkedInConnectionsReader : IDisposable
                 : UtcTimes.FromUnzoned(unzoned, _timeZone) ?? DateTime.SpecifyKind(unzoned, DateTimeKind.Utc);
         }
 
+        var name = $"{first} {last}".Trim();
+        var url = row.GetOrNull(_header.IndexOf("URL"));
+        var company = row.GetOrNull(_header.IndexOf("Company"));
+        var position = row.GetOrNull(_header.IndexOf("Position"));
+        if (TooLong(origin, ("Name", name, FieldLimits.Name), ("URL", url, FieldLimits.Url), ("Company", company, FieldLimits.Company),
+                ("Position", position, FieldLimits.Headline)) is { } tooLong)
+        {
+            return tooLong;
+        }
+
+        if (WebLinks.Problem(url) is { } notALink)
+        {
+            return new IngestRejection(origin, "URL", notALink);
+        }
+
         return new IngestContact(new KnownContactDraft
         {
-            Name = $"{first} {last}".Trim(),
-            ProfileUrl = ProfileUrl.Normalize(row.GetOrNull(_header.IndexOf("URL"))),
-            Company = row.GetOrNull(_header.IndexOf("Company")),
-            Position = row.GetOrNull(_header.IndexOf("Position")),
+            Name = name,
+            ProfileUrl = ProfileUrl.Normalize(url),
+            Company = company,
+            Position = position,
             ConnectedOn = connectedOn,
             Origin = origin,
         });
+    }
+
+    private static IngestRejection? TooLong(IngestOrigin origin, params (string Field, string? Value, int Limit)[] fields)
+    {
+        foreach (var (field, value, limit) in fields)
+        {
+            if (FieldLimits.Exceeded(value, limit) is { } reason)
+            {
+                return new IngestRejection(origin, field, reason);
+            }
+        }
+
+        return null;
     }
 }

@@ -68,13 +68,23 @@ internal static class LinkedInExportZipReader
 
     private static async Task<ZipArchive> OpenArchiveAsync(Stream stream, string file, CancellationToken cancellationToken)
     {
+        ZipArchive? archive = null;
         try
         {
-            return await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken)
+            archive = await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken)
                 .ConfigureAwait(false);
+
+            // The central directory is read on first use; a damaged one must be found here, where it is reported.
+            _ = archive.Entries.Count;
+            return archive;
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException or NotSupportedException)
         {
+            if (archive is not null)
+            {
+                await archive.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw new IngestFormatException(file, $"not a readable zip archive ({ex.Message})", ex);
         }
     }
@@ -99,7 +109,7 @@ internal static class LinkedInExportZipReader
 
         if (found is not null)
         {
-            CheckSize(found, file, options);
+            CheckEntry(found, file, options);
         }
 
         return found;
@@ -115,8 +125,14 @@ internal static class LinkedInExportZipReader
             && !normalized.Split('/').Contains("..");
     }
 
-    private static void CheckSize(ZipArchiveEntry entry, string file, ImportReaderOptions options)
+    private static void CheckEntry(ZipArchiveEntry entry, string file, ImportReaderOptions options)
     {
+        // No genuine export is encrypted, and the reader would inflate the ciphertext as if it were data.
+        if (entry.IsEncrypted)
+        {
+            throw new IngestFormatException(file, $"the zip entry '{entry.FullName}' is encrypted; download the export again and import it as it comes");
+        }
+
         if (entry.Length > options.MaxZipEntryBytes)
         {
             throw new IngestFormatException(file, $"the zip entry '{entry.FullName}' expands to {entry.Length} bytes, more than the {options.MaxZipEntryBytes} allowed");
@@ -133,7 +149,7 @@ internal static class LinkedInExportZipReader
         try
         {
             var inner = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return new SizeCappedStream(inner, Math.Min(entry.Length, options.MaxZipEntryBytes), entryFile);
+            return new ZipEntryStream(inner, Math.Min(entry.Length, options.MaxZipEntryBytes), entry.Length, entry.Crc32, entryFile);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException)
         {

@@ -57,6 +57,27 @@ public sealed class ImportServiceTests : IClassFixture<TriageStore>
     }
 
     [Fact]
+    public async Task ImportAsync_OverlongFieldsAndScriptLinks_AreRejectedByNameFromEverySource()
+    {
+        var owner = await _members.AddAsync();
+        var drafts = new[]
+        {
+            From("Ann Lee", "Acme", Monday, line: 1) with { Message = new string('x', 10_001) },
+            From("Bo Chen", "Acme", Monday.AddHours(1), line: 2) with { SenderProfileUrl = "javascript:alert(1)" },
+            From("Cy Diaz", "Acme", Monday.AddHours(2), line: 3) with { AcceptUrl = "data:text/html,<script>alert(1)</script>" },
+            From("Di Eng", "Acme", Monday.AddHours(3), line: 4) with { AcceptUrl = "https://www.linkedin.com/comm/people/invite-accept?invitationId=1" },
+        };
+
+        var summary = await _members.ReceiveAsync(owner, drafts);
+
+        summary.Added.Should().Be(1);
+        summary.Rejected.Select(r => r.Error).Should().Equal(
+            "test.json:element 1: message: is 10,001 characters long, more than the 10,000 allowed",
+            "test.json:element 2: senderProfileUrl: 'javascript:alert(1)' is not an http(s) link",
+            "test.json:element 3: acceptUrl: 'data:text/html,<script>alert(1)</script>' is not an http(s) link");
+    }
+
+    [Fact]
     public async Task ImportAsync_AFileOfTheWrongKind_StoresNothingAtAll()
     {
         var owner = await _members.AddAsync();

@@ -80,4 +80,42 @@ public sealed class JsonDraftReaderTests
         (await act.Should().ThrowAsync<IngestFormatException>()).Which.Reason.Should().StartWith("not a JSON array of drafts");
         yielded.Should().Be(0);
     }
+
+    [Fact]
+    public async Task ReadAsync_TextThatIsNotText_RejectsThatElementNamingTheField()
+    {
+        var bytes = "[{\"senderName\": \"Lone \\ud800 Surrogate\", \"sentAt\": \"2025-11-24T09:02:00Z\"},\n {\"senderName\": \"Bad "u8.ToArray()
+            .Concat(new byte[] { 0xC3, 0x28 })
+            .Concat(" Bytes\", \"sentAt\": \"2025-11-24T09:03:00Z\"},\n {\"senderName\": \"Ida Sommer\", \"sentAt\": \"2025-11-24T09:04:00Z\"}]"u8.ToArray())
+            .ToArray();
+
+        var items = await ReadBytesAsync(bytes, "drafts.json", ImportFormat.Json);
+
+        items.Drafts().Select(d => d.SenderName).Should().Equal("Ida Sommer");
+        items.Rejections().Select(r => r.Message).Should().Equal(
+            "drafts.json:element 1: senderName: is not valid text (invalid UTF-8 or a lone surrogate)",
+            "drafts.json:element 2: senderName: is not valid text (invalid UTF-8 or a lone surrogate)");
+    }
+
+    [Theory]
+    [InlineData(70, "nested more than 64 levels deep")]
+    [InlineData(1, "malformed JSON")]
+    public async Task ReadAsync_TooDeepOrBroken_RejectsTheFileSayingWhy(int depth, string reason)
+    {
+        var json = "[" + new string('[', depth) + (depth == 1 ? "," : "") + new string(']', depth) + "]";
+
+        var act = () => ReadTextAsync(json, "deep.json", ImportFormat.Json);
+
+        (await act.Should().ThrowAsync<IngestFormatException>()).Which.Reason.Should().Contain(reason);
+    }
+
+    [Fact]
+    public async Task ReadAsync_Utf16File_AsksForUtf8()
+    {
+        var bytes = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("[]")).ToArray();
+
+        var act = () => ReadBytesAsync(bytes, "drafts.json", ImportFormat.Json);
+
+        (await act.Should().ThrowAsync<IngestFormatException>()).Which.Reason.Should().Contain("UTF-16; save it again as UTF-8");
+    }
 }

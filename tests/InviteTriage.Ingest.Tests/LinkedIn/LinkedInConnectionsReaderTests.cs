@@ -80,4 +80,20 @@ public sealed class LinkedInConnectionsReaderTests
 
         (await act.Should().ThrowAsync<IngestFormatException>()).Which.Reason.Should().Contain("not a LinkedIn Connections.csv");
     }
+
+    [Fact]
+    public async Task ReadAsync_OverlongFieldOrScriptLink_RejectsThatRowByColumn()
+    {
+        var csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+            + $"Sam,Sample,,,{new string('x', 301)},Engineer,03 Oct 2025\n"
+            + "Chris,Vale,javascript:alert(1),,Tidewater,Analyst,31 Oct 2025\n"
+            + "Morgan,Park,https://www.linkedin.com/in/morgan-park,,Greystone,PM,09 Jan 2024\n";
+
+        var items = await ReadTextAsync(csv, "Connections.csv", ImportFormat.LinkedInConnections);
+
+        items.Contacts().Select(c => c.Name).Should().Equal("Morgan Park");
+        items.Rejections().Select(r => r.Message).Should().Equal(
+            "Connections.csv:2: Company: is 301 characters long, more than the 300 allowed",
+            "Connections.csv:3: URL: 'javascript:alert(1)' is not an http(s) link");
+    }
 }

@@ -104,4 +104,58 @@ public sealed class LinkedInExportZipReaderTests
 
         (await act.Should().ThrowAsync<IngestFormatException>()).Which.Reason.Should().Contain("not a readable zip archive");
     }
+
+    [Theory]
+    [InlineData(14, "does not match the size and checksum")]
+    [InlineData(6, "is encrypted")]
+    public async Task ReadAsync_DamagedOrEncryptedEntry_RejectsTheArchive(int localHeaderField, string reason)
+    {
+        var zip = Zips.Create(("Invitations.csv", SampleFiles.Bytes("linkedin-2021/Invitations.csv")));
+        Damage(zip, localHeaderField, centralHeaderField: localHeaderField + 2);
+
+        var act = () => ReadBytesAsync(zip, "export.zip", ImportFormat.LinkedInZip);
+
+        (await act.Should().ThrowAsync<IngestFormatException>()).Which.Reason.Should().Contain(reason);
+    }
+
+    [Fact]
+    public async Task ReadAsync_EntrySmallerThanItsDataInflatesTo_RejectsTheArchive()
+    {
+        var zip = Zips.Create(("Invitations.csv", SampleFiles.Bytes("linkedin-2021/Invitations.csv")));
+        SetDeclaredSize(zip, 100);
+
+        var act = () => ReadBytesAsync(zip, "export.zip", ImportFormat.LinkedInZip);
+
+        await act.Should().ThrowAsync<IngestFormatException>();
+    }
+
+    [Fact]
+    public async Task ReadAsync_EntryWhoseCompressedDataIsDamaged_RejectsTheArchive()
+    {
+        var zip = Zips.Create(("Invitations.csv", SampleFiles.Bytes("linkedin-2021/Invitations.csv")));
+        var local = zip.AsSpan().IndexOf("PK\x03\x04"u8);
+        var data = local + 30 + System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(local + 26))
+            + System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(local + 28));
+        zip[data] = 0xFF; // a final deflate block of the reserved type 3
+
+        var act = () => ReadBytesAsync(zip, "export.zip", ImportFormat.LinkedInZip);
+
+        (await act.Should().ThrowAsync<IngestFormatException>()).Which.Reason.Should().Contain("cannot be read");
+    }
+
+    /// <summary>Flips the low byte of a field in the entry's local header (CRC at 14, flags at 6) and in its central one.</summary>
+    private static void Damage(byte[] zip, int localHeaderField, int centralHeaderField)
+    {
+        var local = zip.AsSpan().IndexOf("PK\x03\x04"u8);
+        var central = zip.AsSpan().IndexOf("PK\x01\x02"u8);
+        var flip = localHeaderField == 6 ? (byte)1 : (byte)0xFF;
+        zip[local + localHeaderField] ^= flip;
+        zip[central + centralHeaderField] ^= flip;
+    }
+
+    private static void SetDeclaredSize(byte[] zip, uint size)
+    {
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(zip.AsSpan().IndexOf("PK\x03\x04"u8) + 22), size);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(zip.AsSpan().IndexOf("PK\x01\x02"u8) + 24), size);
+    }
 }
