@@ -9,7 +9,8 @@ namespace InviteTriage.Cli.Commands;
 /// <summary>
 /// An import's progress, on stderr so that stdout stays parseable. On a terminal it is a bar redrawn in place,
 /// measured in bytes read across all the files; when stderr is redirected it is plain lines: one per file, and one
-/// per batch of rows the import reports.
+/// per batch of rows the import reports. The import reads on one thread and writes on another, and both report
+/// here, so everything that touches the console holds one lock.
 /// </summary>
 internal sealed class ImportProgress : IProgress<int>
 {
@@ -20,8 +21,9 @@ internal sealed class ImportProgress : IProgress<int>
     private readonly IReadOnlyList<string> _paths;
     private readonly long _totalBytes;
     private readonly Stopwatch _sinceDraw = new();
+    private readonly Lock _drawing = new();
     private long _finishedBytes;
-    private FileStream? _current;
+    private long _readBytes;
     private int _fileNumber;
     private int _rowsRead;
     private int _rowsPrinted = -1;
@@ -41,36 +43,45 @@ internal sealed class ImportProgress : IProgress<int>
     /// <summary>The import's count of rows (or messages, or elements) read so far, from all files; it reports once per batch written.</summary>
     public void Report(int value)
     {
-        _rowsRead = Math.Max(_rowsRead, value);
-        if (_console.ErrorIsTerminal)
+        lock (_drawing)
         {
-            Draw();
-        }
-        else if (value != _rowsPrinted)
-        {
-            _rowsPrinted = value;
-            _console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{value:N0} rows read"));
+            _rowsRead = Math.Max(_rowsRead, value);
+            if (_console.ErrorIsTerminal)
+            {
+                Draw();
+            }
+            else if (value != _rowsPrinted)
+            {
+                _rowsPrinted = value;
+                _console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{value:N0} rows read"));
+            }
         }
     }
 
     /// <summary>Clears the bar, so that what is printed next starts on a clean line.</summary>
     public void Finish()
     {
-        if (_console.ErrorIsTerminal && _drawnWidth > 0)
+        lock (_drawing)
         {
-            _console.Error.Write($"\r{new string(' ', _drawnWidth)}\r");
-            _console.Error.Flush();
-            _drawnWidth = 0;
+            if (_console.ErrorIsTerminal && _drawnWidth > 0)
+            {
+                _console.Error.Write($"\r{new string(' ', _drawnWidth)}\r");
+                _console.Error.Flush();
+                _drawnWidth = 0;
+            }
         }
     }
 
     private async IAsyncEnumerable<IngestItem> ReadAsync(
         string path, ImportFormat format, ImportReaderOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        _fileNumber++;
-        if (!_console.ErrorIsTerminal)
+        lock (_drawing)
         {
-            await _console.Error.WriteLineAsync($"Reading {path} ({_fileNumber}/{_paths.Count})");
+            _fileNumber++;
+            if (!_console.ErrorIsTerminal)
+            {
+                _console.Error.WriteLine($"Reading {path} ({_fileNumber}/{_paths.Count})");
+            }
         }
 
         // The same refusal as ImportSource.FromFile gives, but the stream is ours so that its position can be shown.
@@ -86,15 +97,18 @@ internal sealed class ImportProgress : IProgress<int>
 
         await using (stream)
         {
-            _current = stream;
             try
             {
                 await foreach (var item in ImportReader.ReadAsync(stream, path, format, options, cancellationToken))
                 {
-                    _rowsRead++;
-                    if (_console.ErrorIsTerminal && (!_sinceDraw.IsRunning || _sinceDraw.Elapsed >= RedrawInterval))
+                    lock (_drawing)
                     {
-                        Draw();
+                        _rowsRead++;
+                        _readBytes = _finishedBytes + stream.Position;
+                        if (_console.ErrorIsTerminal && (!_sinceDraw.IsRunning || _sinceDraw.Elapsed >= RedrawInterval))
+                        {
+                            Draw();
+                        }
                     }
 
                     yield return item;
@@ -102,16 +116,19 @@ internal sealed class ImportProgress : IProgress<int>
             }
             finally
             {
-                _current = null;
-                _finishedBytes += stream.Length;
+                lock (_drawing)
+                {
+                    _finishedBytes += stream.Length;
+                    _readBytes = _finishedBytes;
+                }
             }
         }
     }
 
+    // Called with _drawing held.
     private void Draw()
     {
-        var readBytes = _finishedBytes + (_current?.Position ?? 0);
-        var fraction = _totalBytes == 0 ? 0 : Math.Clamp((double)readBytes / _totalBytes, 0, 1);
+        var fraction = _totalBytes == 0 ? 0 : Math.Clamp((double)_readBytes / _totalBytes, 0, 1);
         var filled = (int)Math.Round(fraction * BarWidth);
         var line = string.Create(
             CultureInfo.InvariantCulture,

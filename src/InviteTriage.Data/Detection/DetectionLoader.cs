@@ -23,10 +23,33 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
         Rows(db.Invitations.Where(i => i.OwnerId == ownerId && companyKeys.Contains(i.CompanyKey!) && i.SentAt >= from && i.SentAt <= to))
             .ToListAsync(cancellationToken);
 
-    /// <summary>All of the user's invitations with a company, in (company, walk) order, for a rebuild.</summary>
-    public Task<List<DetectionRow>> AllRowsAsync(CancellationToken cancellationToken) =>
-        Rows(db.Invitations.Where(i => i.OwnerId == ownerId && i.CompanyKey != null))
+    /// <summary>All invitations of some companies, in (company, walk) order, for a rebuild.</summary>
+    public async Task<List<DetectionRow>> CompanyRowsAsync(IReadOnlyCollection<string> companyKeys, CancellationToken cancellationToken)
+    {
+        var rows = await Rows(db.Invitations.Where(i => i.OwnerId == ownerId && companyKeys.Contains(i.CompanyKey!)))
             .ToListAsync(cancellationToken);
+
+        // A large employer's rows repeat its key and name a hundred thousand times; one copy of each keeps the
+        // rebuild's memory flat.
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            rows[i] = row with { CompanyKey = Shared(row.CompanyKey), Company = row.Company is null ? null : Shared(row.Company) };
+        }
+
+        return rows;
+
+        string Shared(string text) => shared.TryGetValue(text, out var kept) ? kept : shared[text] = text;
+    }
+
+    /// <summary>How many invitations the user has of each company, for cutting a rebuild into blocks.</summary>
+    public Task<Dictionary<string, int>> CompanySizesAsync(CancellationToken cancellationToken) =>
+        db.Invitations
+            .Where(i => i.OwnerId == ownerId && i.CompanyKey != null)
+            .GroupBy(i => i.CompanyKey!)
+            .Select(company => new { company.Key, Count = company.Count() })
+            .ToDictionaryAsync(c => c.Key, c => c.Count, StringComparer.Ordinal, cancellationToken);
 
     /// <summary>
     /// The companies that could have a candidate (at least <paramref name="minSenders"/> distinct senders) in
@@ -91,14 +114,14 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
         var from = members.Min(m => m.SentAt) - CampaignSenderReach;
         var to = members.Max(m => m.SentAt) + CampaignSenderReach;
 
-        var earlier = await db.Invitations
-            .Where(i => i.OwnerId == ownerId && senderKeys.Contains(i.SenderKey) && i.Status != InvitationStatus.Accepted)
-            .Select(i => new { i.Id, i.SenderKey, i.SentAt })
+        // One read by sender key for both facts, through the sender index. Filtering by owner in SQL as well lets
+        // SQLite prefer an owner index and walk all of the user's invitations instead.
+        var sent = await db.Invitations
+            .Where(i => senderKeys.Contains(i.SenderKey))
+            .Select(i => new { i.Id, i.OwnerId, i.SenderKey, i.SentAt, i.Status })
             .ToListAsync(cancellationToken);
-        var elsewhere = await db.Invitations
-            .Where(i => senderKeys.Contains(i.SenderKey) && i.OwnerId != ownerId && i.SentAt >= from && i.SentAt <= to)
-            .Select(i => new { i.SenderKey, i.OwnerId, i.SentAt })
-            .ToListAsync(cancellationToken);
+        var earlier = sent.Where(i => i.OwnerId == ownerId && i.Status != InvitationStatus.Accepted);
+        var elsewhere = sent.Where(i => i.OwnerId != ownerId && i.SentAt >= from && i.SentAt <= to);
 
         var earlierBySender = earlier.ToLookup(e => e.SenderKey, StringComparer.Ordinal);
         var elsewhereBySender = elsewhere.ToLookup(e => e.SenderKey, StringComparer.Ordinal);

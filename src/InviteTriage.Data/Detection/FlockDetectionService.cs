@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using InviteTriage.Core.Detection;
 using InviteTriage.Data.History;
 using InviteTriage.Data.Flocks;
@@ -25,6 +26,9 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     // A change at t alters the baseline of every candidate within 90 days of t.
     private static readonly TimeSpan BaselineReach = TimeSpan.FromDays(SurpriseTest.BaselineDays);
 
+    // A rebuild holds about this many invitations in memory at a time (RebuildOwnerAsync).
+    private const int RebuildBlockRows = 20_000;
+
     // Detection of one user is read-compute-write; two at once would race to create the same flock.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> OwnerLocks = new(StringComparer.Ordinal);
 
@@ -44,10 +48,58 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         }
 
         var touched = await WithOwnerLockAsync(ownerId, db => DetectChangesAsync(db, ownerId, changes, coverageBefore, cancellationToken), cancellationToken);
-        var senderKeys = await SenderKeysAroundAsync(ownerId, changes, cancellationToken);
+        IReadOnlyList<(string SenderKey, DateTime SentAt)> senderKeys;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            senderKeys = await SenderKeysAroundAsync(db, ownerId, changes, cancellationToken);
+        }
+
         await RescorePeersAsync(ownerId, touched, senderKeys, cancellationToken);
         await AutoArchiveAsync(ownerId, cancellationToken);
     }
+
+    /// <summary>
+    /// Holds the user's detection lock. A caller that detects inside its own transaction takes it before beginning
+    /// that transaction, as <see cref="WithOwnerLockAsync{T}"/> does, so that the lock and SQLite's write lock are
+    /// always taken in the same order.
+    /// </summary>
+    internal static async Task<IDisposable> LockOwnerAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        var gate = OwnerLocks.GetOrAdd(ownerId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new OwnerLock(gate);
+    }
+
+    /// <summary>
+    /// Detects what an import (or its undo) changed inside the caller's transaction, under the caller's
+    /// <see cref="LockOwnerAsync"/>: the user's flocks then commit with the invitations, all or nothing. Returns what
+    /// other members' campaign scores need; the caller re-scores them with <see cref="RescorePeersAsync(string, PeerRescore, CancellationToken)"/>
+    /// after committing, because that takes their locks.
+    /// </summary>
+    internal async Task<PeerRescore> DetectWithinAsync(
+        TriageDbContext db, string ownerId, IReadOnlyCollection<InvitationChange> changes, bool rebuild, DataCoverage? coverageBefore, CancellationToken cancellationToken)
+    {
+        if (rebuild)
+        {
+            var rebuilt = await RebuildOwnerAsync(db, ownerId, cancellationToken);
+            await AutoArchiveAsync(db, ownerId, cancellationToken);
+            return new PeerRescore(rebuilt, []);
+        }
+
+        if (changes.Count == 0)
+        {
+            return new PeerRescore([], []);
+        }
+
+        var touched = await DetectChangesAsync(db, ownerId, changes, coverageBefore, cancellationToken);
+        await AutoArchiveAsync(db, ownerId, cancellationToken);
+        return new PeerRescore(touched, await SenderKeysAroundAsync(db, ownerId, changes, cancellationToken));
+    }
+
+    internal Task RescorePeersAsync(string ownerId, PeerRescore rescore, CancellationToken cancellationToken) =>
+        rescore.Touched.Count == 0 && rescore.Senders.Count == 0
+            ? Task.CompletedTask
+            : RescorePeersAsync(ownerId, rescore.Touched, rescore.Senders, cancellationToken);
 
     /// <summary>A full recompute for one user (settings changed, or on request).</summary>
     public async Task RebuildAsync(string ownerId, CancellationToken cancellationToken)
@@ -151,23 +203,35 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var loader = new DetectionLoader(db, ownerId);
-        var rows = await loader.AllRowsAsync(cancellationToken);
+        if (await loader.CoverageAsync(cancellationToken) is not { } coverage)
+        {
+            return new DetectionPreview(0, 0, 0);
+        }
+
+        // Only companies with at least N invitations can hold a candidate, as in the rebuild.
+        var candidates = (await loader.CompanySizesAsync(cancellationToken)).Where(c => c.Value >= settings.MinSenders).Select(c => c.Key).ToList();
         var dismissed = await loader.DismissedMembershipsAsync(cancellationToken);
-        var known = await loader.KnownCompanyKeysAsync([.. rows.Select(r => r.CompanyKey).Distinct(StringComparer.Ordinal)], cancellationToken);
-        var invitations = rows.Select(r => r.ToDetection(dismissed)).ToList();
-        var context = new DetectionContext(known, []);
-        var found = FlockDetector.Detect(invitations, settings, context);
+        var companies = (await loader.CompanyRowsAsync(candidates, cancellationToken))
+            .GroupBy(r => r.CompanyKey, StringComparer.Ordinal)
+            .Select(g => (Key: g.Key, Invitations: g.Select(r => r.ToDetection(dismissed)).ToList()))
+            .ToList();
+        var context = new DetectionContext(await loader.KnownCompanyKeysAsync(candidates, cancellationToken), []);
+        var found = Detect(context);
         if (found.Count > 0)
         {
             var memberIds = found.SelectMany(f => f.MemberIds).ToHashSet();
-            var members = (await loader.WithScoringFactsAsync([.. invitations.Where(i => memberIds.Contains(i.Id))], cancellationToken)).ToDictionary(m => m.Id);
+            var members = (await loader.WithScoringFactsAsync([.. companies.SelectMany(c => c.Invitations).Where(i => memberIds.Contains(i.Id))], cancellationToken))
+                .ToDictionary(m => m.Id);
             var peers = await loader.PeerFlocksAsync(
-                [.. found.Select(f => f.CompanyKey).Distinct(StringComparer.Ordinal)],
-                found.Min(f => f.FirstSentAt), found.Max(f => f.LastSentAt), cancellationToken);
-            found = FlockDetector.Detect([.. invitations.Select(i => members.GetValueOrDefault(i.Id, i))], settings, context with { PeerFlocks = peers });
+                [.. found.Select(f => f.CompanyKey).Distinct(StringComparer.Ordinal)], found.Min(f => f.FirstSentAt), found.Max(f => f.LastSentAt), cancellationToken);
+            companies = [.. companies.Select(c => (c.Key, c.Invitations.Select(i => members.GetValueOrDefault(i.Id, i)).ToList()))];
+            found = Detect(context with { PeerFlocks = peers });
         }
 
         return new DetectionPreview(found.Count, found.Count(f => f.Severity == FlockSeverity.Likely), found.Sum(f => f.MemberIds.Count));
+
+        List<DetectedFlock> Detect(DetectionContext facts) =>
+            [.. companies.SelectMany(c => FlockDetector.DetectCompany(c.Key, c.Invitations, [.. c.Invitations.Select(i => i.SentAt)], coverage, settings, facts))];
     }
 
     private async Task<List<TouchedStretch>> DetectChangesAsync(
@@ -238,6 +302,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         var storedFrom = found.Min(x => x.From);
         var storedTo = found.Max(x => x.To);
         var stored = await db.Flocks
+            .AsNoTracking()
             .Where(f => f.OwnerId == ownerId && companies.Contains(f.CompanyKey) && f.Status != FlockStatus.Dismissed
                 && f.FirstSentAt <= storedTo && f.LastSentAt >= storedFrom)
             .Include(f => f.Members)
@@ -328,38 +393,84 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         }
     }
 
+    /// <summary>
+    /// Every company of the user, in blocks of whole companies of about <see cref="RebuildBlockRows"/> invitations:
+    /// each block is read, detected and written before the next is read, so that a rebuild's memory stays flat
+    /// however many invitations the user has.
+    /// </summary>
     private async Task<List<TouchedStretch>> RebuildOwnerAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
         var loader = new DetectionLoader(db, ownerId);
         var coverage = await loader.CoverageAsync(cancellationToken);
         var settings = await SettingsAsync(db, ownerId, cancellationToken);
-        var rows = await loader.AllRowsAsync(cancellationToken);
-        var storedByCompany = (await db.Flocks
-                .Where(f => f.OwnerId == ownerId && f.Status != FlockStatus.Dismissed)
-                .Include(f => f.Members)
-                .AsSplitQuery()
-                .ToListAsync(cancellationToken))
-            .GroupBy(f => f.CompanyKey, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var rowsByCompany = rows.GroupBy(r => r.CompanyKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var stretches = rowsByCompany.Keys.Union(storedByCompany.Keys)
-            .Order(StringComparer.Ordinal)
-            .Select(company =>
-            {
-                var chains = rowsByCompany.GetValueOrDefault(company) ?? [];
-                return new CompanyStretch(company, chains, [.. chains.Select(r => r.SentAt)],
-                    chains.Count > 0 ? chains[0].SentAt : DateTime.MinValue, chains.Count > 0 ? chains[^1].SentAt : DateTime.MaxValue,
-                    storedByCompany.GetValueOrDefault(company) ?? []);
-            })
-            .ToList();
 
-        var touched = await DetectAndReconcileAsync(db, loader, ownerId, stretches, coverage, settings, cancellationToken);
+        // Companies with stored flocks but no invitations left (an undone import) are reconciled too: their flocks go.
+        var companies = await loader.CompanySizesAsync(cancellationToken);
+        foreach (var company in await db.Flocks.Where(f => f.OwnerId == ownerId && f.Status != FlockStatus.Dismissed).Select(f => f.CompanyKey).Distinct().ToListAsync(cancellationToken))
+        {
+            companies.TryAdd(company, 0);
+        }
+
+        var touched = new List<TouchedStretch>();
+        var invitations = 0;
+        foreach (var block in Blocks(companies))
+        {
+            var rowsByCompany = (await loader.CompanyRowsAsync(block, cancellationToken))
+                .GroupBy(r => r.CompanyKey, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var storedByCompany = (await db.Flocks
+                    .AsNoTracking()
+                    .Where(f => f.OwnerId == ownerId && block.Contains(f.CompanyKey) && f.Status != FlockStatus.Dismissed)
+                    .Include(f => f.Members)
+                    .AsSplitQuery()
+                    .ToListAsync(cancellationToken))
+                .GroupBy(f => f.CompanyKey, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var stretches = block
+                .Select(company =>
+                {
+                    var chains = rowsByCompany.GetValueOrDefault(company) ?? [];
+                    return new CompanyStretch(company, chains, [.. chains.Select(r => r.SentAt)],
+                        chains.Count > 0 ? chains[0].SentAt : DateTime.MinValue, chains.Count > 0 ? chains[^1].SentAt : DateTime.MaxValue,
+                        storedByCompany.GetValueOrDefault(company) ?? []);
+                })
+                .ToList();
+            touched.AddRange(await DetectAndReconcileAsync(db, loader, ownerId, stretches, coverage, settings, cancellationToken));
+            invitations += rowsByCompany.Values.Sum(r => r.Count);
+        }
+
         if (logger.IsEnabled(LogLevel.Information))
         {
-            logger.LogInformation("Rebuilt the flocks of {Owner}: {Invitations} invitations, {Changed} companies changed", ownerId, rows.Count, touched.Count);
+            logger.LogInformation("Rebuilt the flocks of {Owner}: {Invitations} invitations, {Changed} companies changed, in {RebuildMs:0} ms",
+                ownerId, invitations, touched.Count, clock.Elapsed.TotalMilliseconds);
         }
 
         return touched;
+    }
+
+    /// <summary>Companies in key order, cut into runs of about <see cref="RebuildBlockRows"/> invitations; a larger company is a block alone.</summary>
+    private static IEnumerable<List<string>> Blocks(Dictionary<string, int> companies)
+    {
+        var block = new List<string>();
+        var rows = 0;
+        foreach (var company in companies.Keys.Order(StringComparer.Ordinal))
+        {
+            if (block.Count > 0 && rows + companies[company] > RebuildBlockRows)
+            {
+                yield return block;
+                block = [];
+                rows = 0;
+            }
+
+            block.Add(company);
+            rows += companies[company];
+        }
+
+        if (block.Count > 0)
+        {
+            yield return block;
+        }
     }
 
     /// <summary>
@@ -445,14 +556,19 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         var peers = new List<(string Owner, DetectionRegion Region)>();
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            // One read for all companies: a rebuild touches thousands of them, and other members' flocks are few.
+            var companies = touched.Select(t => t.CompanyKey).Distinct(StringComparer.Ordinal).ToList();
+            var live = (await LivePeerFlocks(db, ownerId)
+                    .Where(f => companies.Contains(f.CompanyKey))
+                    .Select(f => new { f.OwnerId, f.CompanyKey, f.FirstSentAt, f.LastSentAt })
+                    .ToListAsync(cancellationToken))
+                .ToLookup(f => f.CompanyKey, StringComparer.Ordinal);
             foreach (var stretch in touched)
             {
                 var from = stretch.From - FlockDetector.CampaignCompanyReach;
                 var to = stretch.To + FlockDetector.CampaignCompanyReach;
-                peers.AddRange((await LivePeerFlocks(db, ownerId)
-                        .Where(f => f.CompanyKey == stretch.CompanyKey && f.FirstSentAt <= to && f.LastSentAt >= from)
-                        .Select(f => new { f.OwnerId, f.CompanyKey, f.FirstSentAt, f.LastSentAt })
-                        .ToListAsync(cancellationToken))
+                peers.AddRange(live[stretch.CompanyKey]
+                    .Where(f => f.FirstSentAt <= to && f.LastSentAt >= from)
                     .Select(f => (f.OwnerId, new DetectionRegion(f.CompanyKey, f.FirstSentAt, f.LastSentAt))));
             }
 
@@ -484,9 +600,9 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     private static IQueryable<Flock> LivePeerFlocks(TriageDbContext db, string ownerId) =>
         db.Flocks.Where(f => f.OwnerId != ownerId && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved));
 
-    private async Task<IReadOnlyList<(string SenderKey, DateTime SentAt)>> SenderKeysAroundAsync(string ownerId, IReadOnlyCollection<InvitationChange> changes, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<(string SenderKey, DateTime SentAt)>> SenderKeysAroundAsync(
+        TriageDbContext db, string ownerId, IReadOnlyCollection<InvitationChange> changes, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var from = changes.Min(c => c.SentAt);
         var to = changes.Max(c => c.SentAt);
         var keys = changes.Where(c => c.CompanyKey is not null).Select(c => c.CompanyKey!).Distinct().ToList();
@@ -506,20 +622,12 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
 
     private async Task<T> WithOwnerLockAsync<T>(string ownerId, Func<TriageDbContext, Task<T>> work, CancellationToken cancellationToken)
     {
-        var gate = OwnerLocks.GetOrAdd(ownerId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var result = await work(db);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        }
-        finally
-        {
-            gate.Release();
-        }
+        using var ownerLock = await LockOwnerAsync(ownerId, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await work(db);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
     }
 
     private static IEnumerable<(DateTime From, DateTime To)> MovedEdges(DataCoverage? before, DataCoverage? after)
@@ -555,7 +663,17 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
 
     private static DateTime Max(DateTime a, DateTime b) => a >= b ? a : b;
 
-    private sealed record TouchedStretch(string CompanyKey, DateTime From, DateTime To);
+    internal sealed record TouchedStretch(string CompanyKey, DateTime From, DateTime To);
+
+    /// <summary>What other members' campaign scores need after a user's change: the stretches that moved, and the senders.</summary>
+    internal sealed record PeerRescore(IReadOnlyList<TouchedStretch> Touched, IReadOnlyList<(string SenderKey, DateTime SentAt)> Senders);
+
+    private sealed class OwnerLock(SemaphoreSlim gate) : IDisposable
+    {
+        private SemaphoreSlim? _gate = gate;
+
+        public void Dispose() => Interlocked.Exchange(ref _gate, null)?.Release();
+    }
 
     /// <summary>Whole gap-chains of one company to detect, the baseline's timestamps, and the stored flocks there.</summary>
     private sealed record CompanyStretch(string CompanyKey, List<DetectionRow> Chains, List<DateTime> SentAts, DateTime From, DateTime To, List<Flock> Stored);

@@ -2,7 +2,7 @@ using InviteTriage.Core.Detection;
 using InviteTriage.Core.Flocks;
 using InviteTriage.Core.History;
 using InviteTriage.Core.Invitations;
-using Microsoft.EntityFrameworkCore;
+using InviteTriage.Data.Database;
 
 namespace InviteTriage.Data.Detection;
 
@@ -10,6 +10,7 @@ namespace InviteTriage.Data.Detection;
 /// Makes one user's stored flocks in a stretch of one company's timeline match what the detector found there,
 /// keeping ids stable: a stored flock that shares members with a detected one becomes it (growing, shrinking or
 /// absorbing neighbours); a stored flock that matches nothing is withdrawn. Every membership change is history.
+/// Stored flocks arrive untracked; what changes is collected here and written set-based by <see cref="FlockWriter"/>.
 /// </summary>
 internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTime now)
 {
@@ -17,7 +18,12 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
 
     private readonly List<PendingEvent> _events = [];
     private readonly Dictionary<long, Flock?> _assignments = [];
-    private IReadOnlyDictionary<long, DetectionRow> _rows = new Dictionary<long, DetectionRow>();
+    private readonly Dictionary<long, long?> _storedFlockIds = [];
+    private readonly List<Flock> _created = [];
+    private readonly HashSet<Flock> _changed = new(ReferenceEqualityComparer.Instance);
+    private readonly List<Flock> _deleted = [];
+    private readonly List<(Flock Flock, FlockMember Member)> _joined = [];
+    private readonly List<(long FlockId, long InvitationId)> _left = [];
 
     /// <summary>Companies whose flocks appeared, went or moved; other members' flocks there need new campaign scores.</summary>
     public HashSet<string> ChangedCompanies { get; } = new(StringComparer.Ordinal);
@@ -27,7 +33,12 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
     // stored: the user's open, resolved and withdrawn flocks of this stretch, tracked, with their members.
     public void Reconcile(IReadOnlyList<DetectedFlock> detected, IReadOnlyList<Flock> stored, IReadOnlyDictionary<long, DetectionRow> rows)
     {
-        _rows = rows;
+        foreach (var row in rows.Values)
+        {
+            _storedFlockIds[row.Id] = row.FlockId;
+        }
+
+        var pending = rows.Values.Where(r => r.Status == InvitationStatus.Pending).Select(r => r.Id).ToHashSet();
         var live = stored.Where(f => f.Status is FlockStatus.Open or FlockStatus.Resolved).OrderBy(f => f.Id).ToList();
         var withdrawn = stored.Where(f => f.Status == FlockStatus.Withdrawn).OrderBy(f => f.Id).ToList();
 
@@ -65,40 +76,67 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
                     withdrawn.Remove(revived);
                 }
 
-                Apply(found, revived ?? NewFlock(found), absorbed: [], isNew: true);
+                Apply(found, revived ?? NewFlock(found), absorbed: [], isNew: true, pending);
                 continue;
             }
 
             var survivor = followers[index][0];
             var absorbed = followers[index].Skip(1).ToList();
-            Apply(found, survivor, absorbed, isNew: false);
+            Apply(found, survivor, absorbed, isNew: false, pending);
         }
     }
 
-    /// <summary>Writes flocks, memberships, the invitations' current flock, and the history, in one transaction.</summary>
+    /// <summary>Writes flocks, memberships, the invitations' current flock, and the history, in the caller's transaction.</summary>
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
-        await db.SaveChangesAsync(cancellationToken);
+        using var writer = new FlockWriter(SqliteCommands.Of(db), ownerId);
+        foreach (var gone in _deleted)
+        {
+            await writer.DeleteAsync(gone.Id, cancellationToken);
+        }
+
+        foreach (var flock in _changed)
+        {
+            await writer.UpdateAsync(flock, cancellationToken);
+        }
+
+        foreach (var flock in _created)
+        {
+            await writer.InsertAsync(flock, cancellationToken);
+        }
+
+        foreach (var (flockId, invitationId) in _left)
+        {
+            await writer.DeleteMemberAsync(flockId, invitationId, cancellationToken);
+        }
+
+        foreach (var (flock, member) in _joined)
+        {
+            await writer.InsertMemberAsync(flock.Id, member, cancellationToken);
+        }
 
         // Most members already point at their flock; only the ones that move are written.
-        foreach (var group in _assignments
-            .Where(a => !_rows.TryGetValue(a.Key, out var row) || row.FlockId != a.Value?.Id)
-            .GroupBy(a => a.Value?.Id))
+        foreach (var (invitationId, flock) in _assignments)
         {
-            var ids = group.Select(a => a.Key).ToList();
-            var flockId = group.Key;
-            foreach (var chunk in ids.Chunk(20_000))
+            if (!_storedFlockIds.TryGetValue(invitationId, out var before) || before != flock?.Id)
             {
-                await db.Invitations
-                    .Where(i => i.OwnerId == ownerId && chunk.Contains(i.Id))
-                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.FlockId, flockId), cancellationToken);
+                await writer.AssignAsync(invitationId, flock?.Id, cancellationToken);
             }
         }
 
-        db.FlagEvents.AddRange(_events.Select(e => e.ToEvent(ownerId, now)));
-        await db.SaveChangesAsync(cancellationToken);
+        foreach (var pending in _events)
+        {
+            await writer.InsertEventAsync(pending.ToEvent(ownerId, now), cancellationToken);
+        }
+
         _assignments.Clear();
+        _storedFlockIds.Clear();
         _events.Clear();
+        _created.Clear();
+        _changed.Clear();
+        _deleted.Clear();
+        _joined.Clear();
+        _left.Clear();
     }
 
     private Flock NewFlock(DetectedFlock found)
@@ -109,12 +147,13 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
             CompanyKey = found.CompanyKey,
             Company = found.Company,
             DetectedAt = now,
+            UpdatedAt = now,
         };
-        db.Flocks.Add(flock);
+        _created.Add(flock);
         return flock;
     }
 
-    private void Apply(DetectedFlock found, Flock flock, List<Flock> absorbed, bool isNew)
+    private void Apply(DetectedFlock found, Flock flock, List<Flock> absorbed, bool isNew, HashSet<long> pending)
     {
         var before = flock.Members.Select(m => m.InvitationId).ToHashSet();
         var after = found.MemberIds.ToHashSet();
@@ -122,9 +161,11 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         var removed = before.Where(id => !after.Contains(id)).Order().ToList();
         var wasResolved = flock.Status == FlockStatus.Resolved;
         var moved = (found.FirstSentAt, found.LastSentAt) != (flock.FirstSentAt, flock.LastSentAt);
+        var rowBefore = Row.Of(flock);
 
+        var joined = added.Select(id => new FlockMember { FlockId = flock.Id, InvitationId = id, JoinedAt = now }).ToList();
         flock.Members.RemoveAll(m => !after.Contains(m.InvitationId));
-        flock.Members.AddRange(added.Select(id => new FlockMember { InvitationId = id, JoinedAt = now }));
+        flock.Members.AddRange(joined);
         flock.CompanyKey = found.CompanyKey;
         flock.Company = found.Company;
         flock.FirstSentAt = found.FirstSentAt;
@@ -134,8 +175,18 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         flock.Score = found.Score;
         flock.Severity = found.Severity;
         flock.Reasons = [.. found.Reasons];
-        flock.Status = found.MemberIds.Any(id => _rows.TryGetValue(id, out var row) && row.Status == InvitationStatus.Pending) ? FlockStatus.Open : FlockStatus.Resolved;
-        flock.UpdatedAt = now;
+        flock.Status = found.MemberIds.Any(pending.Contains) ? FlockStatus.Open : FlockStatus.Resolved;
+        if (flock.Id != 0)
+        {
+            // A stored flock: only what changed is written, and a detection that changes nothing writes nothing.
+            _left.AddRange(removed.Select(id => (flock.Id, id)));
+            _joined.AddRange(joined.Select(m => (flock, m)));
+            if (Row.Of(flock) != rowBefore || joined.Count > 0 || removed.Count > 0)
+            {
+                flock.UpdatedAt = now;
+                _changed.Add(flock);
+            }
+        }
 
         // A member leaves this flock, but another detected flock of this save may have claimed it already or may
         // claim it later; clearing never overrides a claim, whatever the order the flocks are applied in.
@@ -156,7 +207,8 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
                 _assignments.TryAdd(member.InvitationId, null);
             }
 
-            db.Flocks.Remove(gone);
+            _changed.Remove(gone);
+            _deleted.Add(gone);
         }
 
         if (isNew)
@@ -207,6 +259,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         ChangedCompanies.Add(flock.CompanyKey);
         flock.Status = FlockStatus.Withdrawn;
         flock.UpdatedAt = now;
+        _changed.Add(flock);
         foreach (var member in flock.Members)
         {
             _assignments.TryAdd(member.InvitationId, null);
@@ -215,6 +268,15 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         _events.Add(new PendingEvent(FlagEventKind.FlockWithdrawn, flock,
             $"Flock withdrawn: {flock.Company} is no longer surprising for you, given the rest of your data",
             flock.Members.Select(m => (m.InvitationId, (string?)$"flock {flock.Id}", (Flock?)null)).ToList()));
+    }
+
+    /// <summary>What a flock's row holds besides its members and times of change; a detection that leaves it equal writes nothing.</summary>
+    private sealed record Row(
+        string CompanyKey, string Company, DateTime FirstSentAt, DateTime LastSentAt, int SenderCount, double PValue, double Score,
+        FlockSeverity Severity, FlockStatus Status, string Reasons)
+    {
+        public static Row Of(Flock f) =>
+            new(f.CompanyKey, f.Company, f.FirstSentAt, f.LastSentAt, f.SenderCount, f.PValue, f.Score, f.Severity, f.Status, string.Join('\n', f.Reasons));
     }
 
     /// <summary>A history event whose flock ids are known only once new flocks are saved.</summary>

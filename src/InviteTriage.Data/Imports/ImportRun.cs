@@ -1,28 +1,42 @@
 using InviteTriage.Core.Contacts;
-using InviteTriage.Core.Detection;
-using InviteTriage.Core.Imports;
 using InviteTriage.Core.Invitations;
 using InviteTriage.Data.Detection;
 using InviteTriage.Ingest;
-using Microsoft.EntityFrameworkCore;
 
 namespace InviteTriage.Data.Imports;
 
 /// <summary>
-/// One import while it reads: what waits to be written, and the counts so far. Each chunk is written in three steps:
-/// known contacts (so that their companies are there for the invitations), then invitations deduplicated against the
-/// store, then those merged into an invitation another source already gave (FORMATS.md).
+/// One import while it writes: each item goes to the store as it comes, through prepared statements, and the counts
+/// grow. Contacts give their company to the owner's invitations from the same profile; an invitation is added, or is
+/// a duplicate by its dedupe key, or is merged into one another source already gave (FORMATS.md).
 /// </summary>
-internal sealed class ImportRun(string ownerId, DateTime now)
+internal sealed class ImportRun(ImportStatements store, long batchId, DateTime now)
 {
-    private readonly List<Invitation> _pending = [];
-    private readonly List<KnownContact> _contacts = [];
-    private readonly HashSet<string> _seenKeys = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Once an import has added this many invitations, and at least as many as the store held before it, it builds
+    /// the invitations' secondary indexes once at its end instead of row by row.
+    /// </summary>
+    public const int DeferIndexesAfter = 20_000;
 
-    public long BatchId { get; set; }
+    // Merging needs a lookup per row, but only rows of two different sources can merge. The first rows are looked up
+    // one by one; after that the store is asked once whether the owner has any other source at all.
+    private const int LookupProbeRows = 2_000;
 
-    /// <summary>Where the owner's data changed, for detection: new invitations, and merged ones that gained a company.</summary>
+    private readonly DeferredIndexes _indexes = new(store.Sql);
+    private readonly HashSet<long> _snapshotted = [];
+    private readonly HashSet<InvitationSource> _addedSources = [];
+    private readonly Dictionary<InvitationSource, bool> _storedOtherSource = [];
+    private MinuteKeys? _externalMinuteKeys;
+    private bool? _hasContacts;
+    private long? _storedBefore;
+
+    public long BatchId => batchId;
+
+    /// <summary>Where the owner's data changed, for detection: new invitations, and stored ones that gained a company.</summary>
     public List<InvitationChange> Changes { get; } = [];
+
+    /// <summary>So much changed that one rebuild of the owner's flocks is cheaper than re-detecting around each change.</summary>
+    public bool NeedsRebuild { get; private set; }
 
     public Dictionary<string, int> Skipped { get; } = new(StringComparer.Ordinal);
     public List<ImportRejection> Rejected { get; } = [];
@@ -31,41 +45,23 @@ internal sealed class ImportRun(string ownerId, DateTime now)
     public int Duplicates { get; private set; }
     public int Contacts { get; private set; }
     public int Read { get; private set; }
-    public int PendingCount => _pending.Count + _contacts.Count;
 
-    public void Take(IngestItem item)
+    public async Task TakeAsync(ImportItem item, CancellationToken cancellationToken)
     {
         Read++;
-        switch (item)
+        switch (item.Read)
         {
             case IngestDraft { Draft: var draft }:
-                if (DraftRules.Problem(draft, now) is { } problem)
+                if (item.Problem is { } problem)
                 {
                     Rejected.Add(new ImportRejection(IndexOf(draft.Origin), $"{draft.Origin}: {problem}"));
                     return;
                 }
 
-                var invitation = DraftRules.ToInvitation(draft, ownerId, BatchId, now);
-                if (!_seenKeys.Add(DedupeKey(invitation)))
-                {
-                    Duplicates++;
-                    return;
-                }
-
-                _pending.Add(invitation);
+                await AddOrMergeAsync(item.Invitation!, cancellationToken);
                 return;
-            case IngestContact { Contact: var contact }:
-                _contacts.Add(new KnownContact
-                {
-                    OwnerId = ownerId,
-                    Name = contact.Name,
-                    ProfileUrl = contact.ProfileUrl,
-                    Company = contact.Company,
-                    CompanyKey = CompanyKey.Normalize(contact.Company),
-                    Position = contact.Position,
-                    ConnectedOn = contact.ConnectedOn,
-                    ImportBatchId = BatchId,
-                });
+            case IngestContact when item.Contact is { } contact:
+                await AddContactAsync(contact, cancellationToken);
                 return;
             case IngestSkip skip:
                 Skipped[skip.KindName] = Skipped.GetValueOrDefault(skip.KindName) + 1;
@@ -76,176 +72,180 @@ internal sealed class ImportRun(string ownerId, DateTime now)
         }
     }
 
-    public async Task FlushAsync(TriageDbContext db, CancellationToken cancellationToken)
+    /// <summary>Builds the indexes again if they were set aside; the import needs them for detection.</summary>
+    public Task FinishAsync(CancellationToken cancellationToken) => _indexes.RestoreAsync(cancellationToken);
+
+    private async Task AddOrMergeAsync(Invitation invitation, CancellationToken cancellationToken)
     {
-        await FlushContactsAsync(db, cancellationToken);
-        if (_pending.Count > 0)
+        if (invitation.CompanyKey is null && InvitationMerge.ProfileKey(invitation) is { } profileKey
+            && (_hasContacts ??= await store.HasContactsAsync(cancellationToken))
+            && await store.ContactCompanyAsync(profileKey, cancellationToken) is { } contact)
         {
-            await TakeCompaniesFromConnectionsAsync(db, _pending, cancellationToken);
-            var stored = await StoredKeysAsync(db, cancellationToken);
-            var fresh = _pending.Where(i => !stored.Contains(DedupeKey(i))).ToList();
-            Duplicates += _pending.Count - fresh.Count;
-            await AddOrMergeAsync(db, fresh, cancellationToken);
+            invitation.Company = contact.Company.Trim();
+            invitation.CompanyKey = contact.CompanyKey;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        _pending.Clear();
+        if (!await MayMergeAsync(invitation.Source, cancellationToken))
+        {
+            // No other source to merge into: the unique indexes tell a duplicate, and the minute keys of invitations
+            // with an external id, which those indexes leave out.
+            _externalMinuteKeys ??= await store.ExternalMinuteKeysAsync(cancellationToken);
+            if (invitation.ExternalId is null && _externalMinuteKeys.Contains(invitation.Network, invitation.SenderKey, invitation.SentMinute))
+            {
+                Duplicates++;
+            }
+            else if (await store.InsertAsync(invitation, cancellationToken))
+            {
+                await AddedAsync(invitation, cancellationToken);
+            }
+            else
+            {
+                Duplicates++;
+            }
+
+            return;
+        }
+
+        // One row at a time against the store from here on; what was kept in memory would go stale.
+        _externalMinuteKeys = null;
+        await _indexes.RestoreAsync(cancellationToken);
+        if (await store.IsStoredAsync(invitation, cancellationToken))
+        {
+            Duplicates++;
+            return;
+        }
+
+        var candidates = await store.MergeCandidatesAsync(InvitationMerge.ProfileKey(invitation), invitation.SenderNameKey, invitation.SentAt, cancellationToken);
+        var target = candidates.FirstOrDefault(c => InvitationMerge.SameInvitation(c, invitation));
+        if (target is null)
+        {
+            if (await store.InsertAsync(invitation, cancellationToken))
+            {
+                await AddedAsync(invitation, cancellationToken);
+            }
+            else
+            {
+                Duplicates++;
+            }
+
+            return;
+        }
+
+        var companyBefore = target.CompanyKey;
+        var before = InvitationMerge.Snapshot(target);
+        if (!InvitationMerge.Into(target, invitation))
+        {
+            // Everything this source says is already there: importing it again is a duplicate, not a merge.
+            Duplicates++;
+            return;
+        }
+
+        Merged++;
+        target.UpdatedAt = now;
+        await SnapshotAsync(target, before, cancellationToken);
+        await store.UpdateMergedAsync(target, cancellationToken);
+        if (target.CompanyKey != companyBefore)
+        {
+            NoteChange(companyBefore, target.SentAt);
+            NoteChange(target.CompanyKey, target.SentAt);
+        }
     }
 
     /// <summary>
-    /// Known contacts, then the company they give to the owner's stored invitations from the same profile that had
+    /// A known contact, then the company it gives to the owner's stored invitations from the same profile that had
     /// none (an export's Invitations.csv names no company; its Connections.csv does).
     /// </summary>
-    private async Task FlushContactsAsync(TriageDbContext db, CancellationToken cancellationToken)
+    private async Task AddContactAsync(KnownContact contact, CancellationToken cancellationToken)
     {
-        if (_contacts.Count == 0)
+        if (contact.ProfileUrl is { } url && await store.IsContactStoredAsync(url, cancellationToken))
         {
             return;
         }
 
-        var urls = _contacts.Where(c => c.ProfileUrl is not null).Select(c => c.ProfileUrl!).ToList();
-        var known = (await db.KnownContacts
-                .Where(c => c.OwnerId == ownerId && c.ProfileUrl != null && urls.Contains(c.ProfileUrl))
-                .Select(c => c.ProfileUrl!)
-                .ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
-        var fresh = _contacts.Where(c => c.ProfileUrl is null || known.Add(c.ProfileUrl)).ToList();
-        db.KnownContacts.AddRange(fresh);
-        Contacts += fresh.Count;
-        _contacts.Clear();
-        await db.SaveChangesAsync(cancellationToken);
-
-        var companyless = await db.Invitations
-            .Where(i => i.OwnerId == ownerId && i.CompanyKey == null && urls.Contains(i.SenderKey))
-            .ToListAsync(cancellationToken);
-        var before = companyless.ToDictionary(i => i.Id, InvitationMerge.Snapshot);
-        await TakeCompaniesFromConnectionsAsync(db, companyless, cancellationToken);
-        var snapshotted = new HashSet<long>();
-        foreach (var invitation in companyless.Where(i => i.CompanyKey is not null))
+        await store.InsertContactAsync(contact, cancellationToken);
+        Contacts++;
+        _hasContacts = true;
+        if (contact.ProfileUrl is null || contact.CompanyKey is null)
         {
+            return;
+        }
+
+        await _indexes.RestoreAsync(cancellationToken);
+        foreach (var invitation in await store.CompanylessAsync(contact.ProfileUrl, cancellationToken))
+        {
+            var before = InvitationMerge.Snapshot(invitation);
+            invitation.Company = contact.Company!.Trim();
+            invitation.CompanyKey = contact.CompanyKey;
             invitation.UpdatedAt = now;
-            Snapshot(db, invitation, before[invitation.Id], snapshotted);
-            Changes.Add(new InvitationChange(null, invitation.SentAt));
-            Changes.Add(new InvitationChange(invitation.CompanyKey, invitation.SentAt));
+            await SnapshotAsync(invitation, before, cancellationToken);
+            await store.UpdateMergedAsync(invitation, cancellationToken);
+            NoteChange(null, invitation.SentAt);
+            NoteChange(invitation.CompanyKey, invitation.SentAt);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task TakeCompaniesFromConnectionsAsync(TriageDbContext db, List<Invitation> invitations, CancellationToken cancellationToken)
+    private async Task AddedAsync(Invitation invitation, CancellationToken cancellationToken)
     {
-        var needing = invitations.Where(i => i.CompanyKey is null && InvitationMerge.ProfileKey(i) is not null).ToList();
-        if (needing.Count == 0)
+        AddedCount++;
+        if (invitation.ExternalId is not null)
         {
-            return;
+            _externalMinuteKeys?.Add(invitation.Network, invitation.SenderKey, invitation.SentMinute);
         }
 
-        var urls = needing.Select(i => i.SenderKey).Distinct().ToList();
-        var companies = (await db.KnownContacts
-                .Where(c => c.OwnerId == ownerId && c.ProfileUrl != null && c.CompanyKey != null && urls.Contains(c.ProfileUrl))
-                .Select(c => new { c.ProfileUrl, c.Company, c.CompanyKey })
-                .ToListAsync(cancellationToken))
-            .DistinctBy(c => c.ProfileUrl)
-            .ToDictionary(c => c.ProfileUrl!, StringComparer.Ordinal);
-        foreach (var invitation in needing)
+        _addedSources.Add(invitation.Source);
+        NoteChange(invitation.CompanyKey, invitation.SentAt);
+        if (!_indexes.Deferred && AddedCount >= DeferIndexesAfter && AddedCount % DeferIndexesAfter == 0)
         {
-            if (companies.TryGetValue(invitation.SenderKey, out var contact))
+            // The count includes this import's own rows so far.
+            _storedBefore ??= await store.CountAllAsync(cancellationToken) - AddedCount;
+            if (AddedCount >= _storedBefore)
             {
-                invitation.Company = contact.Company!.Trim();
-                invitation.CompanyKey = contact.CompanyKey;
+                await _indexes.DeferAsync(cancellationToken);
             }
         }
     }
 
-    /// <summary>
-    /// Adds each invitation, unless another source already gave it: then the two become one, which keeps the
-    /// richer field of each and remembers what it was, so that undoing this import can restore it.
-    /// </summary>
-    private async Task AddOrMergeAsync(TriageDbContext db, List<Invitation> fresh, CancellationToken cancellationToken)
+    private async Task<bool> MayMergeAsync(InvitationSource source, CancellationToken cancellationToken)
     {
-        if (fresh.Count == 0)
+        if (Read <= LookupProbeRows || _addedSources.Any(s => s != source))
         {
-            return;
+            return true;
         }
 
-        var urls = fresh.Select(InvitationMerge.ProfileKey).OfType<string>().Distinct().ToList();
-        var names = fresh.Select(i => i.SenderNameKey).Where(n => n.Length > 0).Distinct().ToList();
-        var from = fresh.Min(i => i.SentAt) - InvitationMerge.Window;
-        var to = fresh.Max(i => i.SentAt) + InvitationMerge.Window;
-        var candidates = await db.Invitations
-            .Where(i => i.OwnerId == ownerId && i.SentAt >= from && i.SentAt <= to
-                && (urls.Contains(i.SenderKey) || names.Contains(i.SenderNameKey)))
-            .ToListAsync(cancellationToken);
-        var snapshotted = new HashSet<long>();
-
-        foreach (var invitation in fresh)
+        if (!_storedOtherSource.TryGetValue(source, out var other))
         {
-            var target = candidates.FirstOrDefault(c => InvitationMerge.SameInvitation(c, invitation));
-            if (target is null)
-            {
-                db.Invitations.Add(invitation);
-                candidates.Add(invitation);
-                AddedCount++;
-                Changes.Add(new InvitationChange(invitation.CompanyKey, invitation.SentAt));
-                continue;
-            }
-
-            var companyBefore = target.CompanyKey;
-            var before = InvitationMerge.Snapshot(target);
-            if (!InvitationMerge.Into(target, invitation))
-            {
-                // Everything this source says is already there: importing it again is a duplicate, not a merge.
-                Duplicates++;
-                continue;
-            }
-
-            Merged++;
-            target.UpdatedAt = now;
-            Snapshot(db, target, before, snapshotted);
-            if (target.CompanyKey != companyBefore)
-            {
-                Changes.Add(new InvitationChange(companyBefore, target.SentAt));
-                Changes.Add(new InvitationChange(target.CompanyKey, target.SentAt));
-            }
+            // The rows added so far are all of this source, so they cannot make the answer yes.
+            other = await store.HasOtherSourceAsync(source, cancellationToken);
+            _storedOtherSource[source] = other;
         }
+
+        return other;
     }
 
     /// <summary>Remembers a stored invitation as it was before this import changed it, once, so that undo can restore it.</summary>
-    private void Snapshot(TriageDbContext db, Invitation target, string before, HashSet<long> snapshotted)
+    private async Task SnapshotAsync(Invitation target, string before, CancellationToken cancellationToken)
     {
-        if (target.Id != 0 && target.ImportBatchId != BatchId && snapshotted.Add(target.Id))
+        if (target.ImportBatchId != batchId && _snapshotted.Add(target.Id))
         {
-            db.ImportMerges.Add(new ImportMerge { ImportBatchId = BatchId, InvitationId = target.Id, Before = before });
+            await store.InsertMergeAsync(target.Id, before, cancellationToken);
         }
     }
 
-    private async Task<HashSet<string>> StoredKeysAsync(TriageDbContext db, CancellationToken cancellationToken)
+    private void NoteChange(string? companyKey, DateTime sentAt)
     {
-        var externalIds = _pending.Where(i => i.ExternalId is not null).Select(i => i.ExternalId!).Distinct().ToList();
-        var senderKeys = _pending.Where(i => i.ExternalId is null).Select(i => i.SenderKey).Distinct().ToList();
-        var byExternalId = await db.Invitations
-            .Where(i => i.OwnerId == ownerId && i.ExternalId != null && externalIds.Contains(i.ExternalId))
-            .Select(i => new { i.Network, i.ExternalId })
-            .ToListAsync(cancellationToken);
-        var bySender = await db.Invitations
-            .Where(i => i.OwnerId == ownerId && senderKeys.Contains(i.SenderKey))
-            .Select(i => new { i.Network, i.SenderKey, i.SentMinute })
-            .ToListAsync(cancellationToken);
-        return byExternalId.Select(i => ExternalKey(i.Network, i.ExternalId!))
-            .Concat(bySender.Select(i => MinuteKey(i.Network, i.SenderKey, i.SentMinute)))
-            .ToHashSet(StringComparer.Ordinal);
+        if (NeedsRebuild)
+        {
+            return;
+        }
+
+        Changes.Add(new InvitationChange(companyKey, sentAt));
+        if (Changes.Count > ImportService.RebuildThreshold)
+        {
+            NeedsRebuild = true;
+            Changes.Clear();
+            Changes.TrimExcess();
+        }
     }
-
-    // FORMATS.md: the source's id when there is one, else the sender and the minute.
-    private static string DedupeKey(Invitation invitation) =>
-        invitation.ExternalId is { } externalId
-            ? ExternalKey(invitation.Network, externalId)
-            : MinuteKey(invitation.Network, invitation.SenderKey, invitation.SentMinute);
-
-    private static string ExternalKey(string network, string externalId) => $"x|{network}|{externalId}";
-
-    private static string MinuteKey(string network, string senderKey, long minute) => $"m|{network}|{senderKey}|{minute}";
 
     private static int? IndexOf(IngestOrigin origin) => origin.Unit == OriginUnit.Element ? origin.Number - 1 : null;
 }

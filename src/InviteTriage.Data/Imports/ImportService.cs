@@ -1,7 +1,10 @@
-using InviteTriage.Core.Detection;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.Channels;
 using InviteTriage.Core.History;
 using InviteTriage.Core.Imports;
 using InviteTriage.Core.Invitations;
+using InviteTriage.Data.Database;
 using InviteTriage.Data.Detection;
 using InviteTriage.Data.History;
 using InviteTriage.Data.Triage;
@@ -12,8 +15,10 @@ using Microsoft.Extensions.Logging;
 namespace InviteTriage.Data.Imports;
 
 /// <summary>
-/// Brings drafts into a user's store: deduplicated, all or nothing, recorded as an <see cref="ImportBatch"/> with an
-/// Imported event, then handed to detection. A file that is not of its claimed kind stores nothing at all.
+/// Brings drafts into a user's store: deduplicated, recorded as an <see cref="ImportBatch"/> with an Imported event,
+/// and detected. All of that is one transaction, flocks included, so that an import is there whole or not at all,
+/// even when the process is killed (README, "An import commits once"). A file that is not of its claimed kind stores
+/// nothing at all.
 /// </summary>
 public sealed class ImportService(
     IDbContextFactory<TriageDbContext> dbFactory,
@@ -24,19 +29,31 @@ public sealed class ImportService(
     /// <summary>Above this many new invitations one rebuild of the user's flocks is cheaper than neighbourhood updates.</summary>
     public const int RebuildThreshold = 2_000;
 
-    // Rows are written in chunks so that memory stays flat however large the file.
-    private const int ChunkSize = 5_000;
+    private const int ProgressEvery = 5_000;
+
+
+    // Items read ahead of the writer; enough to keep both busy, few enough to keep memory flat.
+    private const int ReadAhead = 2_048;
+
+    // SQLite's page cache for the import's connection (64 MiB; negative means KiB): room to sort the deferred
+    // indexes, well inside the import's memory budget.
+    private const string ImportCache = "PRAGMA cache_size = -16384";
 
     public async Task<ImportSummary> ImportAsync(
         string ownerId, string actor, string format, IReadOnlyList<ImportSource> sources, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var coverageBefore = await detection.CoverageAsync(ownerId, cancellationToken);
+        var clock = Stopwatch.StartNew();
         var now = time.GetUtcNow().UtcDateTime;
-        var run = new ImportRun(ownerId, now);
+        ImportRun run;
+        FlockDetectionService.PeerRescore peers;
+        double storeMs, detectMs;
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        // The owner's detection lock first, then SQLite's write lock, the same order as every detection takes them.
+        using (await FlockDetectionService.LockOwnerAsync(ownerId, cancellationToken))
         {
+            var coverageBefore = await detection.CoverageAsync(ownerId, cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var batch = new ImportBatch
             {
                 OwnerId = ownerId,
@@ -47,21 +64,16 @@ public sealed class ImportService(
             };
             db.ImportBatches.Add(batch);
             await db.SaveChangesAsync(cancellationToken);
-            run.BatchId = batch.Id;
 
-            foreach (var source in sources)
+            var cacheBefore = await SqliteCommands.Of(db).ScalarAsync("PRAGMA cache_size", cancellationToken);
+            await SqliteCommands.Of(db).ScalarAsync(ImportCache, cancellationToken);
+            try
             {
+                using var statements = new ImportStatements(SqliteCommands.Of(db), ownerId, batch.Id);
+                run = new ImportRun(statements, batch.Id, now);
                 try
                 {
-                    await foreach (var item in source.Read(cancellationToken))
-                    {
-                        run.Take(item);
-                        if (run.PendingCount >= ChunkSize)
-                        {
-                            await run.FlushAsync(db, cancellationToken);
-                            progress?.Report(run.Read);
-                        }
-                    }
+                    await ReadAndStoreAsync(sources, run, ownerId, now, progress, cancellationToken);
                 }
                 catch (IngestFormatException ex)
                 {
@@ -73,13 +85,16 @@ public sealed class ImportService(
 
                     return ImportSummary.Refused(ex.Message);
                 }
+
+                await run.FinishAsync(cancellationToken);
+            }
+            finally
+            {
+                // The connection goes back to the pool; the next user gets the usual cache.
+                await SqliteCommands.Of(db).ScalarAsync(
+                    string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {Convert.ToInt64(cacheBefore, CultureInfo.InvariantCulture)}"), CancellationToken.None);
             }
 
-            await run.FlushAsync(db, cancellationToken);
-            progress?.Report(run.Read);
-
-            // Each flush clears the change tracker to keep memory flat, so the batch is attached again to be updated.
-            db.ImportBatches.Attach(batch);
             batch.State = ImportBatchState.Completed;
             batch.CompletedAt = time.GetUtcNow().UtcDateTime;
             batch.Added = run.AddedCount;
@@ -98,22 +113,74 @@ public sealed class ImportService(
                     + $" ({run.Merged} merged, {run.Duplicates} duplicate(s), {run.Rejected.Count} rejected)",
             });
             await db.SaveChangesAsync(cancellationToken);
+            storeMs = clock.Elapsed.TotalMilliseconds;
+
+            peers = await detection.DetectWithinAsync(db, ownerId, run.Changes, run.NeedsRebuild, coverageBefore, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            detectMs = clock.Elapsed.TotalMilliseconds - storeMs;
         }
 
-        await DetectAsync(ownerId, run.Changes, coverageBefore, cancellationToken);
+        await detection.RescorePeersAsync(ownerId, peers, cancellationToken);
         if (logger.IsEnabled(LogLevel.Information))
         {
-            logger.LogInformation("Imported {Added} invitations ({Merged} merged) for {Owner} in batch {Batch}", run.AddedCount, run.Merged, ownerId, run.BatchId);
+            logger.LogInformation(
+                "Imported {Added} invitations ({Merged} merged) for {Owner} in batch {Batch}: stored in {StoreMs:0} ms, detected and committed in {DetectMs:0} ms, peers in {PeersMs:0} ms",
+                run.AddedCount, run.Merged, ownerId, run.BatchId, storeMs, detectMs, clock.Elapsed.TotalMilliseconds - storeMs - detectMs);
         }
 
         return new ImportSummary(run.BatchId, run.AddedCount, run.Merged, run.Duplicates, run.Contacts, run.Skipped, run.Rejected);
     }
 
-    private Task DetectAsync(string ownerId, List<InvitationChange> added, DataCoverage? coverageBefore, CancellationToken cancellationToken) =>
-        added.Count > RebuildThreshold
-            ? detection.RebuildAsync(ownerId, cancellationToken)
-            : detection.DetectAroundAsync(ownerId, added, coverageBefore, cancellationToken);
+    /// <summary>
+    /// Reads and prepares items on one thread while the previous ones are written on this one, through a short
+    /// bounded queue. A format error from a reader surfaces here, after the items before it were written; the caller
+    /// rolls them back.
+    /// </summary>
+    private static async Task ReadAndStoreAsync(
+        IReadOnlyList<ImportSource> sources, ImportRun run, string ownerId, DateTime now, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var queue = Channel.CreateBounded<ImportItem>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var source in sources)
+                {
+                    await foreach (var item in source.Read(stopReading.Token).WithCancellation(stopReading.Token))
+                    {
+                        await queue.Writer.WriteAsync(ImportItem.Prepare(item, ownerId, run.BatchId, now), stopReading.Token);
+                    }
+                }
+            }
+            finally
+            {
+                queue.Writer.TryComplete();
+            }
+        }, CancellationToken.None);
+
+
+        try
+        {
+            await foreach (var item in queue.Reader.ReadAllAsync(cancellationToken))
+            {
+                await run.TakeAsync(item, cancellationToken);
+                if (run.Read % ProgressEvery == 0)
+                {
+                    progress?.Report(run.Read);
+                }
+            }
+        }
+        catch
+        {
+            await stopReading.CancelAsync();
+            await Task.WhenAny(reading);
+            throw;
+        }
+
+        await reading;
+        progress?.Report(run.Read);
+    }
 
     /// <summary>
     /// Undoes an import: removes the invitations and contacts it added and restores the invitations it merged into.
@@ -122,11 +189,13 @@ public sealed class ImportService(
     /// </summary>
     public async Task<TriageResult> UndoAsync(string ownerId, string actor, long batchId, CancellationToken cancellationToken)
     {
-        var coverageBefore = await detection.CoverageAsync(ownerId, cancellationToken);
-        var changes = new List<InvitationChange>();
         var now = time.GetUtcNow().UtcDateTime;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        FlockDetectionService.PeerRescore peers;
+        TriageResult done;
+        using (await FlockDetectionService.LockOwnerAsync(ownerId, cancellationToken))
         {
+            var coverageBefore = await detection.CoverageAsync(ownerId, cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var batch = await db.ImportBatches.SingleOrDefaultAsync(b => b.Id == batchId && b.OwnerId == ownerId, cancellationToken);
             if (batch is null)
             {
@@ -183,7 +252,9 @@ public sealed class ImportService(
             await db.SaveChangesAsync(cancellationToken);
             await HistoryWriter.RemovalsAsync(db, undo.Id, ownerId, batchId, cancellationToken);
 
-            changes.AddRange(await added.Select(i => new InvitationChange(i.CompanyKey, i.SentAt)).ToListAsync(cancellationToken));
+            // Past the threshold one rebuild follows, and the places of the changes are not needed.
+            var rebuild = await added.CountAsync(cancellationToken) > RebuildThreshold;
+            var changes = rebuild ? [] : await added.Select(i => new InvitationChange(i.CompanyKey, i.SentAt)).ToListAsync(cancellationToken);
             var merges = await db.ImportMerges.Where(m => m.ImportBatchId == batchId).ToListAsync(cancellationToken);
             var mergedIds = merges.Select(m => m.InvitationId).ToList();
             var targets = await db.Invitations.Where(i => i.OwnerId == ownerId && mergedIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
@@ -203,10 +274,13 @@ public sealed class ImportService(
             await added.ExecuteDeleteAsync(cancellationToken);
             await db.KnownContacts.Where(c => c.OwnerId == ownerId && c.ImportBatchId == batchId).ExecuteDeleteAsync(cancellationToken);
             await db.ImportMerges.Where(m => m.ImportBatchId == batchId).ExecuteDeleteAsync(cancellationToken);
+            peers = await detection.DetectWithinAsync(db, ownerId, changes, rebuild || changes.Count > RebuildThreshold, coverageBefore, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            await DetectAsync(ownerId, changes, coverageBefore, cancellationToken);
-            return TriageResult.Done(undo.Summary, undo.Id, batch.Added);
+            done = TriageResult.Done(undo.Summary, undo.Id, batch.Added);
         }
+
+        await detection.RescorePeersAsync(ownerId, peers, cancellationToken);
+        return done;
     }
 
     public async Task<ImportBatchView?> GetAsync(string ownerId, long batchId, CancellationToken cancellationToken)

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text.Json;
+using InviteTriage.Core.Flocks;
+using InviteTriage.Data;
+using InviteTriage.Data.Imports;
+using InviteTriage.Ingest;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InviteTriage.Bench;
+
+/// <summary>
+/// <c>import-child --database PATH --member EMAIL --csv PATH</c>: one import through the app's ImportService, alone in
+/// its process, so that the process's peak memory is the import's. Prints one JSON line, a <see cref="ChildImportResult"/>.
+/// </summary>
+internal static class ChildImport
+{
+    public const string Command = "import-child";
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var database = ValueOf(args, "--database");
+        var email = ValueOf(args, "--member");
+        var csv = ValueOf(args, "--csv");
+        var phases = new PhaseTimes();
+        await using var instance = await BenchInstance.OpenAsync(database, phases);
+        var owner = await instance.MemberIdAsync(email);
+
+        var clock = Stopwatch.StartNew();
+        var summary = await instance.Services.GetRequiredService<ImportService>().ImportAsync(
+            owner, email, "csv", [ImportSource.FromFile(csv, ImportFormat.Csv)], progress: null, CancellationToken.None);
+        var seconds = clock.Elapsed.TotalSeconds;
+
+        await using var db = await instance.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        var flocks = await db.Flocks.CountAsync(f => f.OwnerId == owner && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved));
+        var result = new ChildImportResult(
+            seconds, summary.Added, summary.Merged, summary.Duplicates, summary.Rejected.Count, flocks, PeakMemory.Bytes(), phases.Milliseconds, summary.Error);
+        Console.WriteLine(JsonSerializer.Serialize(result));
+        return summary.Failed ? 2 : 0;
+    }
+
+    /// <summary>Runs this harness again as a child process with <paramref name="args"/> and reads its result line.</summary>
+    public static async Task<ChildImportResult> RunChildAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo { RedirectStandardOutput = true, UseShellExecute = false };
+        var self = Environment.ProcessPath ?? "dotnet";
+        start.FileName = self;
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(ChildImport).Assembly.Location);
+        }
+
+        start.ArgumentList.Add(Command);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("The import child did not start.");
+        var output = await child.StandardOutput.ReadToEndAsync(cancellationToken);
+        await child.WaitForExitAsync(cancellationToken);
+        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+        return (last is null ? null : JsonSerializer.Deserialize<ChildImportResult>(last))
+            ?? throw new InvalidOperationException($"The import child exited with {child.ExitCode} and no result.");
+    }
+
+    private static string ValueOf(IReadOnlyList<string> args, string name)
+    {
+        for (var i = 0; i + 1 < args.Count; i++)
+        {
+            if (args[i] == name)
+            {
+                return args[i + 1];
+            }
+        }
+
+        throw new ArgumentException($"{Command} needs {name}");
+    }
+}

@@ -1,0 +1,55 @@
+using InviteTriage.Data.Database;
+
+namespace InviteTriage.Data.Imports;
+
+/// <summary>
+/// The invitations' secondary indexes, set aside while a bulk import inserts and built again, each in one sorted
+/// pass, before the import commits. SQLite's DDL is transactional: if the import is refused or killed, the indexes
+/// come back with the rollback. The unique indexes stay, because they are the dedupe keys.
+/// </summary>
+internal sealed class DeferredIndexes(SqliteCommands sql)
+{
+    private List<string>? _definitions;
+
+    public bool Deferred => _definitions is not null;
+
+    public async Task DeferAsync(CancellationToken cancellationToken)
+    {
+        if (Deferred)
+        {
+            return;
+        }
+
+        var indexes = new List<(string Name, string Definition)>();
+        var query = sql.Prepare(
+            """
+            SELECT "name", "sql" FROM "sqlite_master"
+            WHERE "type" = 'index' AND "tbl_name" = 'Invitations' AND "sql" IS NOT NULL AND "sql" NOT LIKE 'CREATE UNIQUE %'
+            ORDER BY "name"
+            """);
+        await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, _) in indexes)
+        {
+            await sql.ScalarAsync($"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", cancellationToken);
+        }
+
+        _definitions = [.. indexes.Select(i => i.Definition)];
+    }
+
+    public async Task RestoreAsync(CancellationToken cancellationToken)
+    {
+        foreach (var definition in _definitions ?? [])
+        {
+            await sql.ScalarAsync(definition, cancellationToken);
+        }
+
+        _definitions = null;
+    }
+}

@@ -1,0 +1,42 @@
+namespace InviteTriage.Data.Imports;
+
+/// <summary>
+/// The minute dedupe keys (network, sender key, minute) of the owner's invitations that have an external id. The
+/// store's unique index on minute keys covers only invitations without one (README, "Dedupe keys in the schema"),
+/// but a draft without an external id is still a duplicate of such an invitation. Kept as 128-bit hashes, so that a
+/// million of them fit in a few tens of megabytes.
+/// </summary>
+internal sealed class MinuteKeys
+{
+    private static readonly UInt128 Offset = new(0x6c62272e07bb0142, 0x62b821756295c58d);
+    private static readonly UInt128 Prime = new(0x0000000001000000, 0x000000000000013B);
+
+    private readonly HashSet<UInt128> _keys = [];
+
+    public void Add(string network, string senderKey, long minute) => _keys.Add(Hash(network, senderKey, minute));
+
+    public bool Contains(string network, string senderKey, long minute) => _keys.Contains(Hash(network, senderKey, minute));
+
+    // FNV-1a with 128 bits: accidental collisions among millions of keys are out of reach.
+    private static UInt128 Hash(string network, string senderKey, long minute)
+    {
+        var hash = Offset;
+        foreach (var c in network)
+        {
+            hash = (hash ^ c) * Prime;
+        }
+
+        hash = (hash ^ '|') * Prime;
+        foreach (var c in senderKey)
+        {
+            hash = (hash ^ c) * Prime;
+        }
+
+        for (var i = 0; i < 8; i++)
+        {
+            hash = (hash ^ (byte)(minute >> (8 * i))) * Prime;
+        }
+
+        return hash;
+    }
+}

@@ -1,0 +1,193 @@
+using InviteTriage.Core.Flocks;
+using InviteTriage.Core.History;
+using InviteTriage.Data.Detection;
+using InviteTriage.Data.Imports;
+using InviteTriage.Ingest;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InviteTriage.Data.Tests.Imports;
+
+/// <summary>
+/// A large import takes the bulk path: past its first rows it relies on the unique indexes for duplicates, sets the
+/// other indexes aside and builds them again before committing, and ends with one rebuild of the flocks. Whatever
+/// path it takes, an import must store what the row-by-row path stores.
+/// </summary>
+public sealed class BulkImportTests : IClassFixture<TriageStore>, IDisposable
+{
+    private const int LargeFile = ImportRun.DeferIndexesAfter + 5_000;
+
+    private readonly TriageStore _store;
+    private readonly Members _members;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "invitetriage-bulk", Guid.NewGuid().ToString("N"));
+
+    public BulkImportTests(TriageStore store)
+    {
+        _store = store;
+        _members = new Members(store);
+        Directory.CreateDirectory(_folder);
+    }
+
+    private ImportService Imports => _store.Services.GetRequiredService<ImportService>();
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task ALargeFile_StoresWhatTheSameRowsStoreInSmallImports()
+    {
+        // A store of its own, empty, so that the import is larger than what the store holds and sets indexes aside.
+        var store = new TriageStore();
+        await store.InitializeAsync();
+        try
+        {
+            var members = new Members(store);
+            var imports = store.Services.GetRequiredService<ImportService>();
+            var rows = GeneratedCsv.Rows(LargeFile, seed: 11);
+            var whole = await members.AddAsync();
+            var sliced = await members.AddAsync();
+            var indexesBefore = await QueryAsync(store, IndexList);
+
+            var bulk = await ImportAsync(imports, whole, GeneratedCsv.Write(Path.Combine(_folder, "whole.csv"), rows));
+            var slices = new List<ImportSummary>();
+            foreach (var (slice, number) in rows.Chunk(1_500).Select((slice, number) => (slice, number)))
+            {
+                // Each slice is smaller than the rows an import checks one by one, so none takes the bulk path.
+                slices.Add(await ImportAsync(imports, sliced, GeneratedCsv.Write(Path.Combine(_folder, $"slice{number}.csv"), slice)));
+            }
+
+            bulk.Error.Should().BeNull();
+            (bulk.Added, bulk.Duplicates, bulk.Rejected.Count).Should().Be((slices.Sum(s => s.Added), slices.Sum(s => s.Duplicates), slices.Sum(s => s.Rejected.Count)));
+            bulk.Duplicates.Should().BePositive("the generated file exports some rows twice");
+            (await StoredAsync(members, whole)).Should().Equal(await StoredAsync(members, sliced));
+            var flocks = await FlockMembershipsAsync(members, whole);
+            flocks.Should().HaveCountGreaterThan(100).And.Equal(await FlockMembershipsAsync(members, sliced));
+            (await QueryAsync(store, IndexList)).Should().Equal(indexesBefore, "the indexes set aside during the import are all back");
+            (await QueryAsync(store, "PRAGMA integrity_check")).Should().Equal("ok");
+        }
+        finally
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ALargeImport_ThenARebuild_HasNothingLeftToChange()
+    {
+        var owner = await _members.AddAsync();
+        await ImportAsync(owner, GeneratedCsv.Write(Path.Combine(_folder, "large.csv"), GeneratedCsv.Rows(LargeFile, seed: 12)));
+        var events = await DetectorEventsAsync(owner);
+        var flocks = await FlockMembershipsAsync(owner);
+
+        await _store.Services.GetRequiredService<FlockDetectionService>().RebuildAsync(owner, CancellationToken.None);
+
+        (await DetectorEventsAsync(owner)).Should().Be(events);
+        (await FlockMembershipsAsync(owner)).Should().Equal(flocks);
+    }
+
+    [Fact]
+    public async Task AnotherSourceAfterTheBulkPath_StillMergesIntoTheRowsJustImported()
+    {
+        var owner = await _members.AddAsync();
+        var rows = GeneratedCsv.Rows(LargeFile, seed: 13);
+        var csv = GeneratedCsv.Write(Path.Combine(_folder, "export.csv"), rows);
+        var json = Path.Combine(_folder, "emails.json");
+        await File.WriteAllTextAsync(json, """
+            [{"senderName": "Late Mail", "sentAt": "2018-01-01T09:05:00Z", "senderProfileUrl": "https://www.linkedin.com/in/late-mail",
+              "senderHeadline": "Partner at Mailfirm", "externalId": "9100000000000000001"}]
+            """);
+        var last = GeneratedCsv.Write(Path.Combine(_folder, "last.csv"), ["Late Mail,2018-01-01T09:00:00Z,,,https://www.linkedin.com/in/late-mail,,linkedin,"]);
+
+        var summary = await Imports.ImportAsync(owner, "me", "auto",
+            [ImportSource.FromFile(csv, ImportFormat.Csv), ImportSource.FromFile(last, ImportFormat.Csv), ImportSource.FromFile(json, ImportFormat.Json)],
+            null, CancellationToken.None);
+
+        summary.Merged.Should().Be(1, "the e-mail's draft is the CSV's last row seen by another source");
+        var merged = (await _members.InvitationsAsync(owner)).Single(i => i.SenderName == "Late Mail");
+        (merged.ExternalId, merged.SenderHeadline, merged.CompanyKey).Should().Be(("9100000000000000001", "Partner at Mailfirm", "mailfirm"));
+        (await IntegrityAsync()).Should().Be("ok");
+    }
+
+    [Fact]
+    public async Task OnTheBulkPath_ARowWithoutAnExternalId_IsADuplicateOfOneWithIt()
+    {
+        var owner = await _members.AddAsync();
+        var rows = GeneratedCsv.Rows(3_000, seed: 14);
+        rows.Add("Twice Sent,2018-03-04T10:00:00Z,,Acme,https://www.linkedin.com/in/twice-sent,,linkedin,8100000000000000001");
+        rows.Add("Twice Sent,2018-03-04T10:00:30Z,,Acme,https://www.linkedin.com/in/twice-sent,,linkedin,");
+
+        var once = await ImportAsync(owner, GeneratedCsv.Write(Path.Combine(_folder, "twice.csv"), rows));
+        var again = await ImportAsync(owner, GeneratedCsv.Write(Path.Combine(_folder, "again.csv"), rows));
+
+        (await _members.InvitationsAsync(owner)).Count(i => i.SenderName == "Twice Sent").Should().Be(1);
+        again.Added.Should().Be(0);
+        again.Duplicates.Should().Be(once.Added + once.Duplicates);
+    }
+
+    [Fact]
+    public async Task UndoingALargeImport_RemovesItsInvitationsAndItsFlocks()
+    {
+        var owner = await _members.AddAsync();
+        var summary = await ImportAsync(owner, GeneratedCsv.Write(Path.Combine(_folder, "undo.csv"), GeneratedCsv.Rows(LargeFile, seed: 15)));
+        (await _members.FlocksAsync(owner, FlockStatus.Open)).Should().NotBeEmpty();
+
+        var undo = await Imports.UndoAsync(owner, "me", summary.BatchId!.Value, CancellationToken.None);
+
+        undo.Outcome.Should().Be(Data.Triage.TriageOutcome.Done);
+        (await _members.InvitationsAsync(owner)).Should().BeEmpty();
+        (await _members.FlocksAsync(owner, FlockStatus.Open, FlockStatus.Resolved)).Should().BeEmpty();
+        (await IntegrityAsync()).Should().Be("ok");
+    }
+
+    private const string IndexList = "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name";
+
+    private Task<ImportSummary> ImportAsync(string owner, string path) => ImportAsync(Imports, owner, path);
+
+    private static Task<ImportSummary> ImportAsync(ImportService imports, string owner, string path) =>
+        imports.ImportAsync(owner, "me", "csv", [ImportSource.FromFile(path, ImportFormat.Csv)], null, CancellationToken.None);
+
+    /// <summary>What an import stores of each invitation, without what differs by owner, batch or time of import.</summary>
+    private static async Task<List<string>> StoredAsync(Members members, string owner) =>
+        [.. (await members.InvitationsAsync(owner))
+            .Select(i => string.Join('|', i.Network, i.ExternalId, i.SenderName, i.SenderHeadline, i.Company, i.CompanyKey, i.SenderProfileUrl,
+                i.SenderKey, i.SenderNameKey, i.SentAt.ToString("O"), i.SentMinute, i.Message, i.MessageClass, i.Status, i.Source, i.AcceptUrl))
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>Each live flock as its company and its members' senders and times, which do not depend on ids.</summary>
+    private Task<List<string>> FlockMembershipsAsync(string owner) => FlockMembershipsAsync(_members, owner);
+
+    private static async Task<List<string>> FlockMembershipsAsync(Members members, string owner)
+    {
+        var invitations = (await members.InvitationsAsync(owner)).ToDictionary(i => i.Id);
+        return [.. (await members.FlocksAsync(owner, FlockStatus.Open, FlockStatus.Resolved))
+            .Select(f => $"{f.CompanyKey} {f.Score:0.###} " + string.Join(',', f.Members
+                .Select(m => invitations[m.InvitationId])
+                .Select(i => $"{i.SenderKey}@{i.SentAt:O}")
+                .Order(StringComparer.Ordinal)))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    private async Task<int> DetectorEventsAsync(string owner)
+    {
+        await using var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        return await db.FlagEvents.CountAsync(e => e.OwnerId == owner && e.Kind != FlagEventKind.Imported);
+    }
+
+    private async Task<string> IntegrityAsync() => string.Join('\n', await QueryAsync(_store, "PRAGMA integrity_check"));
+
+    private static async Task<List<string>> QueryAsync(TriageStore store, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var found = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found;
+    }
+}
