@@ -21,6 +21,7 @@ internal static class TriageCli
             ActCommand.Create(host),
             HistoryCommand.Create(host),
             DemoCommand.Create(host),
+            BackupCommand.Create(host),
         };
 
         var parsed = root.Parse(args);

@@ -27,6 +27,7 @@ public static class DependencyInjection
         var services = builder.Services;
         services.AddSingleton(location);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<StoreBackup>();
 
         // One context per operation (Blazor Server circuits live long); the factory also registers a scoped context.
         services.AddDbContextFactory<TriageDbContext>(options => Configure(options, location));

@@ -29,9 +29,14 @@ internal static class Extensions
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.Cookie.Name = "InviteTriage.Auth";
-            // HttpOnly is the default; Lax (not Strict) so that a link from an e-mail still arrives signed in.
+            // HttpOnly is the default; Lax (not Strict) so that a link from an e-mail still arrives signed in. Secure
+            // whenever the request came over https, so a TLS-terminating install never sends it in the clear.
             options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+
+        // The antiforgery cookie is HttpOnly and Strict already, but not Secure unless told, even over https.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         services.AddAuthorizationBuilder()
             // Every page needs a signed-in user unless it says otherwise (sign-in, registration, errors).

@@ -28,6 +28,14 @@ public sealed class TriageWebFactory : WebApplicationFactory<Program>
     /// <summary>The app with configuration a test needs on top of the defaults, such as a smaller upload limit.</summary>
     public static TriageWebFactory With(IReadOnlyDictionary<string, string> settings) => new(settings);
 
+    /// <summary>A fresh app whose store is restored from a backup file, as the README says: the file becomes the database.</summary>
+    public static TriageWebFactory RestoredFrom(string backup)
+    {
+        var factory = new TriageWebFactory();
+        File.Copy(backup, factory.DatabasePath);
+        return factory;
+    }
+
     public HttpClient CreateBrowserClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

@@ -8,22 +8,39 @@ namespace InviteTriage.Web.Tests.Api;
 /// <summary>A member of the instance who talks to the API with a token of their own.</summary>
 internal sealed class ApiMember
 {
-    private ApiMember(string ownerId, HttpClient client)
+    private ApiMember(string ownerId, string email, HttpClient client)
     {
         OwnerId = ownerId;
+        Email = email;
         Client = client;
     }
 
     public string OwnerId { get; }
 
+    public string Email { get; }
+
     public HttpClient Client { get; }
 
     public static async Task<ApiMember> CreateAsync(TriageWebFactory factory, string name)
     {
-        var (ownerId, token) = await factory.CreateMemberWithTokenAsync($"{name}-{Guid.NewGuid():N}@example.com");
+        var email = $"{name}-{Guid.NewGuid():N}@example.com";
+        var (ownerId, token) = await factory.CreateMemberWithTokenAsync(email);
         var client = factory.CreateBrowserClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return new ApiMember(ownerId, client);
+        return new ApiMember(ownerId, email, client);
+    }
+
+    /// <summary>A browser client signed in as this member through the sign-in form, for the pages.</summary>
+    public async Task<HttpClient> SignInAsync(TriageWebFactory factory)
+    {
+        var browser = factory.CreateBrowserClient();
+        var response = await SsrForm.PostAsync(browser, "/account/login", "sign-in", new Dictionary<string, string>
+        {
+            ["Input.Email"] = Email,
+            ["Input.Password"] = "a long enough password",
+        });
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "the member must be able to sign in");
+        return browser;
     }
 
     public Task<HttpResponseMessage> PostJsonAsync(string path, object body) =>
