@@ -207,7 +207,7 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
 
     private async Task<bool> MayMergeAsync(InvitationSource source, CancellationToken cancellationToken)
     {
-        if (Read <= LookupProbeRows || _addedSources.Any(s => s != source))
+        if (Read <= LookupProbeRows || _addedSources.Count > 1 || (_addedSources.Count == 1 && !_addedSources.Contains(source)))
         {
             return true;
         }
