@@ -1,6 +1,8 @@
+using System.Text.Json;
 using InviteTriage.Core.Detection;
 using InviteTriage.Core.Flocks;
 using InviteTriage.Core.Invitations;
+using InviteTriage.Data.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace InviteTriage.Data.Detection;
@@ -23,19 +25,42 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
         Rows(db.Invitations.Where(i => i.OwnerId == ownerId && companyKeys.Contains(i.CompanyKey!) && i.SentAt >= from && i.SentAt <= to))
             .ToListAsync(cancellationToken);
 
-    /// <summary>All invitations of some companies, in (company, walk) order, for a rebuild.</summary>
+    /// <summary>
+    /// All invitations of some companies, in (company, walk) order, for a rebuild, inside the rebuild's transaction.
+    /// A rebuild reads every invitation of the user, so this goes through a plain reader: EF Core's materialisation
+    /// took most of a rebuild's time.
+    /// </summary>
     public async Task<List<DetectionRow>> CompanyRowsAsync(IReadOnlyCollection<string> companyKeys, CancellationToken cancellationToken)
     {
-        var rows = await Rows(db.Invitations.Where(i => i.OwnerId == ownerId && companyKeys.Contains(i.CompanyKey!)))
-            .ToListAsync(cancellationToken);
+        using var sql = SqliteCommands.Of(db);
+        var command = SqliteCommands.Bind(
+            sql.Prepare(
+                """
+                SELECT "Id", "CompanyKey", "SenderKey", "SentAt", "MessageClass", "Company", "SenderName", "Status", "FlockId"
+                FROM "Invitations"
+                WHERE "OwnerId" = $owner AND "CompanyKey" IN (SELECT "value" FROM json_each($companies))
+                ORDER BY "CompanyKey", "SentAt", "Id"
+                """,
+                "$owner", "$companies"),
+            ownerId, JsonSerializer.Serialize(companyKeys));
 
         // A large employer's rows repeat its key and name a hundred thousand times; one copy of each keeps the
         // rebuild's memory flat.
         var shared = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < rows.Count; i++)
+        var rows = new List<DetectionRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            var row = rows[i];
-            rows[i] = row with { CompanyKey = Shared(row.CompanyKey), Company = row.Company is null ? null : Shared(row.Company) };
+            rows.Add(new DetectionRow(
+                reader.GetInt64(0),
+                Shared(reader.GetString(1)),
+                reader.GetString(2),
+                SqliteCommands.Time(reader, 3),
+                (MessageClass)reader.GetInt32(4),
+                SqliteCommands.TextOrNull(reader, 5) is { } company ? Shared(company) : null,
+                reader.GetString(6),
+                (InvitationStatus)reader.GetInt32(7),
+                SqliteCommands.LongOrNull(reader, 8)));
         }
 
         return rows;

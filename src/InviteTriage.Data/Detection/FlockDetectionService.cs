@@ -27,7 +27,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     private static readonly TimeSpan BaselineReach = TimeSpan.FromDays(SurpriseTest.BaselineDays);
 
     // A rebuild holds about this many invitations in memory at a time (RebuildOwnerAsync).
-    private const int RebuildBlockRows = 20_000;
+    private const int RebuildBlockRows = 10_000;
 
     // Detection of one user is read-compute-write; two at once would race to create the same flock.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> OwnerLocks = new(StringComparer.Ordinal);

@@ -19,6 +19,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
     private readonly List<PendingEvent> _events = [];
     private readonly Dictionary<long, Flock?> _assignments = [];
     private readonly Dictionary<long, long?> _storedFlockIds = [];
+    private IReadOnlyDictionary<long, DetectionRow> _rows = new Dictionary<long, DetectionRow>();
     private readonly List<Flock> _created = [];
     private readonly HashSet<Flock> _changed = new(ReferenceEqualityComparer.Instance);
     private readonly List<Flock> _deleted = [];
@@ -33,12 +34,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
     // stored: the user's open, resolved and withdrawn flocks of this stretch, tracked, with their members.
     public void Reconcile(IReadOnlyList<DetectedFlock> detected, IReadOnlyList<Flock> stored, IReadOnlyDictionary<long, DetectionRow> rows)
     {
-        foreach (var row in rows.Values)
-        {
-            _storedFlockIds[row.Id] = row.FlockId;
-        }
-
-        var pending = rows.Values.Where(r => r.Status == InvitationStatus.Pending).Select(r => r.Id).ToHashSet();
+        _rows = rows;
         var live = stored.Where(f => f.Status is FlockStatus.Open or FlockStatus.Resolved).OrderBy(f => f.Id).ToList();
         var withdrawn = stored.Where(f => f.Status == FlockStatus.Withdrawn).OrderBy(f => f.Id).ToList();
 
@@ -76,13 +72,13 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
                     withdrawn.Remove(revived);
                 }
 
-                Apply(found, revived ?? NewFlock(found), absorbed: [], isNew: true, pending);
+                Apply(found, revived ?? NewFlock(found), absorbed: [], isNew: true);
                 continue;
             }
 
             var survivor = followers[index][0];
             var absorbed = followers[index].Skip(1).ToList();
-            Apply(found, survivor, absorbed, isNew: false, pending);
+            Apply(found, survivor, absorbed, isNew: false);
         }
     }
 
@@ -153,7 +149,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         return flock;
     }
 
-    private void Apply(DetectedFlock found, Flock flock, List<Flock> absorbed, bool isNew, HashSet<long> pending)
+    private void Apply(DetectedFlock found, Flock flock, List<Flock> absorbed, bool isNew)
     {
         var before = flock.Members.Select(m => m.InvitationId).ToHashSet();
         var after = found.MemberIds.ToHashSet();
@@ -175,7 +171,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         flock.Score = found.Score;
         flock.Severity = found.Severity;
         flock.Reasons = [.. found.Reasons];
-        flock.Status = found.MemberIds.Any(pending.Contains) ? FlockStatus.Open : FlockStatus.Resolved;
+        flock.Status = found.MemberIds.Any(id => _rows.TryGetValue(id, out var row) && row.Status == InvitationStatus.Pending) ? FlockStatus.Open : FlockStatus.Resolved;
         if (flock.Id != 0)
         {
             // A stored flock: only what changed is written, and a detection that changes nothing writes nothing.
@@ -193,11 +189,13 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         foreach (var id in removed)
         {
             _assignments.TryAdd(id, null);
+            RememberStoredFlock(id);
         }
 
         foreach (var id in found.MemberIds)
         {
             _assignments[id] = flock;
+            RememberStoredFlock(id);
         }
 
         foreach (var gone in absorbed)
@@ -205,6 +203,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
             foreach (var member in gone.Members.Where(m => !after.Contains(m.InvitationId)))
             {
                 _assignments.TryAdd(member.InvitationId, null);
+                RememberStoredFlock(member.InvitationId);
             }
 
             _changed.Remove(gone);
@@ -263,11 +262,21 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         foreach (var member in flock.Members)
         {
             _assignments.TryAdd(member.InvitationId, null);
+            RememberStoredFlock(member.InvitationId);
         }
 
         _events.Add(new PendingEvent(FlagEventKind.FlockWithdrawn, flock,
             $"Flock withdrawn: {flock.Company} is no longer surprising for you, given the rest of your data",
             flock.Members.Select(m => (m.InvitationId, (string?)$"flock {flock.Id}", (Flock?)null)).ToList()));
+    }
+
+    // Where an invitation pointed before this detection, so that only the ones that move are written.
+    private void RememberStoredFlock(long invitationId)
+    {
+        if (_rows.TryGetValue(invitationId, out var row))
+        {
+            _storedFlockIds.TryAdd(invitationId, row.FlockId);
+        }
     }
 
     /// <summary>What a flock's row holds besides its members and times of change; a detection that leaves it equal writes nothing.</summary>

@@ -73,7 +73,12 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
     }
 
     /// <summary>Builds the indexes again if they were set aside; the import needs them for detection.</summary>
-    public Task FinishAsync(CancellationToken cancellationToken) => _indexes.RestoreAsync(cancellationToken);
+    public Task FinishAsync(CancellationToken cancellationToken)
+    {
+        // Detection comes next, and needs the memory more.
+        _externalMinuteKeys = null;
+        return _indexes.RestoreAsync(cancellationToken);
+    }
 
     private async Task AddOrMergeAsync(Invitation invitation, CancellationToken cancellationToken)
     {
@@ -207,7 +212,7 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
 
     private async Task<bool> MayMergeAsync(InvitationSource source, CancellationToken cancellationToken)
     {
-        if (Read <= LookupProbeRows || _addedSources.Any(s => s != source))
+        if (Read <= LookupProbeRows || _addedSources.Count > 1 || (_addedSources.Count == 1 && !_addedSources.Contains(source)))
         {
             return true;
         }

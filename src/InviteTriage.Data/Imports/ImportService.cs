@@ -37,7 +37,7 @@ public sealed class ImportService(
 
     // SQLite's page cache for the import's connection (64 MiB; negative means KiB): room to sort the deferred
     // indexes, well inside the import's memory budget.
-    private const string ImportCache = "PRAGMA cache_size = -16384";
+    private const string ImportCache = "PRAGMA cache_size = -8192";
 
     public async Task<ImportSummary> ImportAsync(
         string ownerId, string actor, string format, IReadOnlyList<ImportSource> sources, IProgress<int>? progress, CancellationToken cancellationToken)
