@@ -202,6 +202,10 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     public async Task<DetectionPreview> PreviewAsync(string ownerId, DetectionSettings settings, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // The loader reads through prepared commands on a transaction, as the rebuild does; this one only reads and
+        // is rolled back when disposed.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var loader = new DetectionLoader(db, ownerId);
         if (await loader.CoverageAsync(cancellationToken) is not { } coverage)
         {
