@@ -6,6 +6,7 @@ using InviteTriage.Web.Mailboxes;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -37,6 +38,11 @@ internal static class Extensions
 
         // The antiforgery cookie is HttpOnly and Strict already, but not Secure unless told, even over https.
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+
+        // https is served by a reverse proxy in front of the app. Its X-Forwarded-Proto makes the cookies Secure, and its
+        // X-Forwarded-For gives the sign-in limit the client's address instead of the proxy's one for everybody. Only a
+        // proxy on this machine (loopback, the default) is believed, so a client cannot claim another address.
+        services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
         services.AddAuthorizationBuilder()
             // Every page needs a signed-in user unless it says otherwise (sign-in, registration, errors).
@@ -74,6 +80,7 @@ internal static class Extensions
 
     public static void UseTriagePipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseSerilogRequestLogging();
         app.UseSecurityHeaders();
 

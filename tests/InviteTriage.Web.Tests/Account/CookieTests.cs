@@ -1,4 +1,8 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
 namespace InviteTriage.Web.Tests.Account;
@@ -42,4 +46,33 @@ public sealed class CookieTests : IClassFixture<TriageWebFactory>
 
     private static IEnumerable<string> Values(HttpResponseMessage response) =>
         response.Headers.TryGetValues(HeaderNames.SetCookie, out var values) ? values : [];
+
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("203.0.113.7", false)]
+    public async Task BehindAProxyThatServesHttps_CookiesAreSecure_OnlyIfTheProxyIsOnThisMachine(string proxy, bool secure)
+    {
+        using var behindProxy = _factory.WithWebHostBuilder(builder =>
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ArrivingFrom(IPAddress.Parse(proxy)))));
+        var client = behindProxy.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+
+        var form = await client.GetAsync("/account/login");
+
+        SetCookieHeaderValue.ParseList([.. Values(form)]).Should().NotBeEmpty().And.OnlyContain(c => c.Secure == secure);
+    }
+
+    /// <summary>Makes every request arrive from one address, as from a reverse proxy there.</summary>
+    private sealed class ArrivingFrom(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
 }
