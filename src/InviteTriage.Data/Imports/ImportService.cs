@@ -31,12 +31,11 @@ public sealed class ImportService(
 
     private const int ProgressEvery = 5_000;
 
-
     // Items read ahead of the writer; enough to keep both busy, few enough to keep memory flat.
     private const int ReadAhead = 2_048;
 
-    // SQLite's page cache for the import's connection (64 MiB; negative means KiB): room to sort the deferred
-    // indexes, well inside the import's memory budget.
+    // SQLite's page cache for the import's connection (8 MiB; negative means KiB, the default is 2 MiB). A larger one
+    // measured no faster, and a 1M-row import must stay within 300 MB.
     private const string ImportCache = "PRAGMA cache_size = -8192";
 
     public async Task<ImportSummary> ImportAsync(
@@ -158,7 +157,6 @@ public sealed class ImportService(
                 queue.Writer.TryComplete();
             }
         }, CancellationToken.None);
-
 
         try
         {
