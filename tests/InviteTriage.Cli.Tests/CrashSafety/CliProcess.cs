@@ -54,9 +54,23 @@ public sealed partial class CliProcess : IDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>
+    /// Waits for the import to finish. A run that has not finished in five minutes (one takes seconds) is killed and
+    /// fails the test, so that a hang is reported rather than holding the whole suite.
+    /// </summary>
     public async Task<CliResult> WaitAsync()
     {
-        await _process.WaitForExitAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            throw new TimeoutException($"The command line did not finish within 5 minutes. It wrote:\n{await _out}\n{await _error}");
+        }
+
         return new CliResult(_process.ExitCode, await _out, await _error);
     }
 
