@@ -23,7 +23,7 @@ public sealed class FlocksJourneyTests : IClassFixture<RunningApp>, IClassFixtur
     public async Task FourColleaguesFlock_MarkedNotKnown_IsUndoneFromTheSnackbar_AndTheHistoryShowsUndoesAndExportsIt()
     {
         var page = await _browser.NewPageAsync(_app.BaseUrl);
-        var problems = Journey.WatchForProblems(page);
+        var problems = await Journey.WatchForProblemsAsync(page);
         try
         {
             await Journey.RegisterAsync(page, "flocks@example.com");

@@ -24,19 +24,10 @@ public sealed class ImportJourneyTests : IClassFixture<RunningApp>, IClassFixtur
     public async Task UserImportsTheExportAndTheEmails_SeesThemMerged_UndoesTheBatch_AndAPictureIsRefusedWhole()
     {
         var page = await _browser.NewPageAsync(_app.BaseUrl);
-        var consoleErrors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                consoleErrors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => consoleErrors.Add(error);
-
+        var consoleErrors = await Journey.WatchForProblemsAsync(page);
         try
         {
-            await RegisterAsync(page);
+            await Journey.RegisterAsync(page, "importer@example.com");
             await ImportAndUndoAsync(page);
             await ImportAPictureAsync(page);
         }
@@ -48,17 +39,6 @@ public sealed class ImportJourneyTests : IClassFixture<RunningApp>, IClassFixtur
         }
 
         consoleErrors.Should().BeEmpty();
-    }
-
-    private static async Task RegisterAsync(IPage page)
-    {
-        await page.GotoAsync("/");
-        await page.WaitForURLAsync("**/account/register");
-        await page.Locator("#email").FillAsync("importer@example.com");
-        await page.Locator("#password").FillAsync("a long enough password");
-        await page.Locator("#confirm").FillAsync("a long enough password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
     }
 
     private static async Task ImportAndUndoAsync(IPage page)

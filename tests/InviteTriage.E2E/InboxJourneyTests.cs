@@ -29,7 +29,7 @@ public sealed class InboxJourneyTests : IClassFixture<RunningApp>, IClassFixture
     public async Task UserFindsTheFlockedInvitations_SeesWhy_AndAnswersThemInBulkAndByKeyboard()
     {
         var page = await _browser.NewPageAsync(_app.BaseUrl);
-        var problems = Journey.WatchForProblems(page);
+        var problems = await Journey.WatchForProblemsAsync(page);
         try
         {
             await Journey.RegisterAsync(page, "inbox@example.com");

@@ -12,8 +12,11 @@ internal static class Journey
 {
     public const string Password = "a long enough password";
 
-    /// <summary>Collects console errors, uncaught page errors and any script dialog; a journey ends by asserting none.</summary>
-    public static List<string> WatchForProblems(IPage page)
+    /// <summary>
+    /// Collects console errors, uncaught page errors, violations of the content security policy and any script
+    /// dialog; a journey ends by asserting none.
+    /// </summary>
+    public static async Task<List<string>> WatchForProblemsAsync(IPage page)
     {
         var problems = new List<string>();
         page.Console += (_, message) =>
@@ -26,9 +29,12 @@ internal static class Journey
         page.PageError += (_, error) => problems.Add($"page error: {error}");
         page.Dialog += (_, dialog) =>
         {
-            problems.Add($"dialog: {dialog.Message}");
+            problems.Add($"dialog (script ran): {dialog.Message}");
             _ = dialog.DismissAsync();
         };
+        await page.AddInitScriptAsync("""
+            document.addEventListener('securitypolicyviolation', e => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+            """);
         return problems;
     }
 

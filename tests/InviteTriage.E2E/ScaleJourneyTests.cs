@@ -28,17 +28,11 @@ public sealed class ScaleJourneyTests : IClassFixture<RunningApp>, IClassFixture
     public async Task SixtyFlocksAndABulkDecisionOnFiveHundred_ThePagesBecomeInteractive_AndFlocksComeFiftyAtATime()
     {
         var page = await _browser.NewPageAsync(_app.BaseUrl);
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add($"console: {message.Text}");
-            }
-        };
+        var problems = await Journey.WatchForProblemsAsync(page);
         try
         {
-            var token = await RegisterAndCreateTokenAsync(page);
+            await Journey.RegisterAsync(page, "scale@example.com");
+            var token = await Journey.CreateTokenAsync(page, "scale journey");
             var openFlocks = await FillTheInboxAsync(token);
             openFlocks.Should().BeGreaterThan(50, "the flocks page must have more than it shows at once");
 
@@ -57,29 +51,11 @@ public sealed class ScaleJourneyTests : IClassFixture<RunningApp>, IClassFixture
         }
         catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
         {
-            Directory.CreateDirectory(Browser.ScreenshotFolder);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, "scale-failure.png") });
+            await Journey.ScreenshotAsync(page, "scale-failure.png");
             throw new InvalidOperationException($"The browser step failed; the browser said:\n{string.Join('\n', problems)}\nThe app said:\n{_app.Log}", ex);
         }
 
         problems.Should().BeEmpty();
-    }
-
-    private static async Task<string> RegisterAndCreateTokenAsync(IPage page)
-    {
-        await page.GotoAsync("/account/register");
-        await page.Locator("#email").FillAsync("scale@example.com");
-        await page.Locator("#password").FillAsync("a long enough password");
-        await page.Locator("#confirm").FillAsync("a long enough password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.GetByText("Your inbox is empty").WaitForAsync();
-
-        await page.GotoAsync("/settings");
-        await page.Locator("[data-interactive=true]").WaitForAsync();
-        await page.GetByRole(AriaRole.Tab, new() { Name = "API tokens" }).ClickAsync();
-        await page.GetByLabel("Token name").FillAsync("scale journey");
-        await page.GetByTestId("create-token").ClickAsync();
-        return (await page.GetByTestId("new-token").TextContentAsync())!.Trim();
     }
 
     /// <summary>Imports the flocks and the loose invitations, archives 500 of them at once, and returns how many flocks are open.</summary>

@@ -26,19 +26,7 @@ public sealed class SecurityJourneyTests : IClassFixture<RunningApp>, IClassFixt
     public async Task SendersNamedWithScript_ShowAsTextOnEveryPage_AndThePolicyIsNeverViolated()
     {
         var page = await _browser.NewPageAsync(_app.BaseUrl);
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add($"console: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add($"page error: {error}");
-        page.Dialog += (_, dialog) => problems.Add($"dialog (script ran): {dialog.Message}");
-        await page.AddInitScriptAsync("""
-            document.addEventListener('securitypolicyviolation', e => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-            """);
+        var problems = await Journey.WatchForProblemsAsync(page);
         try
         {
             var token = await RegisterAndCreateTokenAsync(page);
@@ -47,8 +35,7 @@ public sealed class SecurityJourneyTests : IClassFixture<RunningApp>, IClassFixt
         }
         catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
         {
-            Directory.CreateDirectory(Browser.ScreenshotFolder);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, "security-failure.png"), FullPage = true });
+            await Journey.ScreenshotAsync(page, "security-failure.png");
             throw new InvalidOperationException($"The browser step failed; the browser said:\n{string.Join('\n', problems)}\nThe app said:\n{_app.Log}", ex);
         }
 
@@ -59,18 +46,8 @@ public sealed class SecurityJourneyTests : IClassFixture<RunningApp>, IClassFixt
     {
         var response = await page.GotoAsync("/account/register");
         (await response!.HeaderValueAsync("content-security-policy")).Should().Contain("script-src 'self' 'nonce-");
-        await page.Locator("#email").FillAsync("security@example.com");
-        await page.Locator("#password").FillAsync("a long enough password");
-        await page.Locator("#confirm").FillAsync("a long enough password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.GetByText("Your inbox is empty").WaitForAsync();
-
-        await page.GotoAsync("/settings");
-        await page.Locator("[data-interactive=true]").WaitForAsync();
-        await page.GetByRole(AriaRole.Tab, new() { Name = "API tokens" }).ClickAsync();
-        await page.GetByLabel("Token name").FillAsync("security journey");
-        await page.GetByTestId("create-token").ClickAsync();
-        return (await page.GetByTestId("new-token").TextContentAsync())!.Trim();
+        await Journey.RegisterAsync(page, "security@example.com");
+        return await Journey.CreateTokenAsync(page, "security journey");
     }
 
     private async Task ImportHostileNamesAsync(string token)
