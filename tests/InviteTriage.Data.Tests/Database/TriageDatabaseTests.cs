@@ -26,6 +26,65 @@ public sealed class TriageDatabaseTests : IClassFixture<TriageStore>
         pending.Should().BeEmpty();
     }
 
+    /// <summary>A process killed while migrating leaves EF Core's lock row; the next start must not wait for it forever.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task MigrateAsync_ALockLeftByAKilledProcess_DoesNotHoldTheNextStart(bool pending)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "invitetriage-tests", Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(folder, "store.db");
+        try
+        {
+            using (var host = StoreHost(path, folder))
+            {
+                await TriageDatabase.MigrateAsync(host.Services, CancellationToken.None);
+            }
+
+            await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                var stale = DateTimeOffset.UtcNow - TriageDatabase.StaleMigrationLock - TimeSpan.FromMinutes(1);
+                command.CommandText =
+                    $"""
+                    CREATE TABLE IF NOT EXISTS "__EFMigrationsLock" ("Id" INTEGER NOT NULL PRIMARY KEY, "Timestamp" TEXT NOT NULL);
+                    INSERT INTO "__EFMigrationsLock" VALUES (1, '{stale:O}');
+                    {(pending ? "DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = (SELECT MAX(\"MigrationId\") FROM \"__EFMigrationsHistory\");" : "")}
+                    """;
+                await command.ExecuteNonQueryAsync();
+            }
+
+            using var restarted = StoreHost(path, folder);
+            var migrate = TriageDatabase.MigrateAsync(restarted.Services, CancellationToken.None);
+
+            (await Task.WhenAny(migrate, Task.Delay(TimeSpan.FromSeconds(60)))).Should().BeSameAs(migrate, "a dead process's lock must not hold the start-up");
+            await migrate;
+        }
+        catch (DatabaseUnavailableException) when (pending)
+        {
+            // Re-applying the newest migration over its own tables fails, which is the database saying so, not a hang.
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static IHost StoreHost(string path, string folder)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:InviteTriage"] = $"Data Source={path}",
+            ["INVITETRIAGE_DATA"] = folder,
+        });
+        builder.Services.AddLogging();
+        builder.AddTriageData();
+        return builder.Build();
+    }
+
     [Theory]
     [InlineData("Invitations", "IX_Invitations_OwnerId_Status_SentAt")]
     [InlineData("Invitations", "IX_Invitations_OwnerId_CompanyKey_SentAt")]
