@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
+using InviteTriage.Core.Companies;
 using InviteTriage.Core.History;
 using InviteTriage.Core.Imports;
 using InviteTriage.Core.Invitations;
+using InviteTriage.Data.Companies;
 using InviteTriage.Data.Database;
 using InviteTriage.Data.Detection;
 using InviteTriage.Data.History;
@@ -63,6 +65,7 @@ public sealed class ImportService(
             };
             db.ImportBatches.Add(batch);
             await db.SaveChangesAsync(cancellationToken);
+            var aliases = await CompanyAliasService.MapAsync(db, ownerId, cancellationToken);
 
             var cacheBefore = await SqliteCommands.Of(db).ScalarAsync("PRAGMA cache_size", cancellationToken);
             await SqliteCommands.Of(db).ScalarAsync(ImportCache, cancellationToken);
@@ -72,7 +75,7 @@ public sealed class ImportService(
                 run = new ImportRun(statements, batch.Id, now);
                 try
                 {
-                    await ReadAndStoreAsync(sources, run, ownerId, now, progress, cancellationToken);
+                    await ReadAndStoreAsync(sources, run, ownerId, now, aliases, progress, cancellationToken);
                 }
                 catch (IngestFormatException ex)
                 {
@@ -136,7 +139,7 @@ public sealed class ImportService(
     /// rolls them back.
     /// </summary>
     private static async Task ReadAndStoreAsync(
-        IReadOnlyList<ImportSource> sources, ImportRun run, string ownerId, DateTime now, IProgress<int>? progress, CancellationToken cancellationToken)
+        IReadOnlyList<ImportSource> sources, ImportRun run, string ownerId, DateTime now, CompanyAliasMap aliases, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var queue = Channel.CreateBounded<ImportItem>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -148,7 +151,7 @@ public sealed class ImportService(
                 {
                     await foreach (var item in source.Read(stopReading.Token).WithCancellation(stopReading.Token))
                     {
-                        await queue.Writer.WriteAsync(ImportItem.Prepare(item, ownerId, run.BatchId, now), stopReading.Token);
+                        await queue.Writer.WriteAsync(ImportItem.Prepare(item, ownerId, run.BatchId, now, aliases), stopReading.Token);
                     }
                 }
             }
