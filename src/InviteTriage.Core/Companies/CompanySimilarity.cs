@@ -61,7 +61,7 @@ public static class CompanySimilarity
         }
         else if (similarity >= Threshold)
         {
-            why = string.Create(CultureInfo.InvariantCulture, $"spelled alike ({similarity:P0})");
+            why = string.Create(CultureInfo.InvariantCulture, $"spelled alike ({similarity * 100:0}%)");
         }
         else
         {
