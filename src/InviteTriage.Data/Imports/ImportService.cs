@@ -197,13 +197,21 @@ public sealed class ImportService(
         {
             var coverageBefore = await detection.CoverageAsync(ownerId, cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var batch = await db.ImportBatches.SingleOrDefaultAsync(b => b.Id == batchId && b.OwnerId == ownerId, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // The claim is the transaction's first statement, a write: it takes SQLite's write lock on the newest
+            // state, so of two undos of one batch from two processes (the owner lock is per process) one goes on and
+            // the other finds it undone. Every refusal below rolls the claim back.
+            var claimed = await db.ImportBatches
+                .Where(b => b.Id == batchId && b.OwnerId == ownerId && b.State == ImportBatchState.Completed)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, ImportBatchState.Undone), cancellationToken);
+            var batch = await db.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId && b.OwnerId == ownerId, cancellationToken);
             if (batch is null)
             {
                 return TriageResult.NotFound($"There is no import {batchId} of yours.");
             }
 
-            if (batch.State != ImportBatchState.Completed)
+            if (claimed == 0)
             {
                 return TriageResult.Invalid($"Import {batchId} is already undone.");
             }
@@ -236,7 +244,6 @@ public sealed class ImportService(
                     $"Undo the later import(s) {string.Join(", ", later)} first: they merged into invitations of this one.");
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var imported = await db.FlagEvents.Where(e => e.OwnerId == ownerId && e.Kind == FlagEventKind.Imported && e.ImportBatchId == batchId)
                 .Select(e => (long?)e.Id).FirstOrDefaultAsync(cancellationToken);
             var undo = new FlagEvent
@@ -270,7 +277,6 @@ public sealed class ImportService(
                 }
             }
 
-            batch.State = ImportBatchState.Undone;
             await db.SaveChangesAsync(cancellationToken);
             await added.ExecuteDeleteAsync(cancellationToken);
             await db.KnownContacts.Where(c => c.OwnerId == ownerId && c.ImportBatchId == batchId).ExecuteDeleteAsync(cancellationToken);

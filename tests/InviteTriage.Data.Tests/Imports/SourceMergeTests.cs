@@ -117,6 +117,38 @@ public sealed class SourceMergeTests : IClassFixture<TriageStore>, IDisposable
     }
 
     [Fact]
+    public async Task UndoAsync_WhileAnotherProcessUndoesTheSameImport_GoesThroughOnceOnly()
+    {
+        var owner = await _members.AddAsync();
+        var summary = await Imports.ImportAsync(owner, "me", "mbox", [ImportSource.FromFile(Mbox, ImportFormat.Mbox)], null, CancellationToken.None);
+        var batchId = summary.BatchId!.Value;
+        var eventsBefore = (await _members.EventsAsync(owner)).Count;
+
+        // Another process (the owner lock is per process) is inside its undo of the batch: it holds the write lock
+        // and has marked the batch undone, but not yet committed when this undo starts.
+        await using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_store.DatabasePath}");
+        await other.OpenAsync();
+        await using var otherUndo = (Microsoft.Data.Sqlite.SqliteTransaction)await other.BeginTransactionAsync();
+        await using (var mark = other.CreateCommand())
+        {
+            mark.Transaction = otherUndo;
+            mark.CommandText = $"UPDATE \"ImportBatches\" SET \"State\" = {(int)Core.Imports.ImportBatchState.Undone} WHERE \"Id\" = {batchId}";
+            (await mark.ExecuteNonQueryAsync()).Should().Be(1);
+        }
+
+        // SQLite waits for its write lock on the calling thread, so the undo runs on one of its own.
+        var undoing = Task.Run(() => Imports.UndoAsync(owner, "me", batchId, CancellationToken.None));
+        await Task.Delay(300);
+        await otherUndo.CommitAsync();
+        var undo = await undoing;
+
+        undo.Outcome.Should().Be(TriageOutcome.Invalid, "the other process undid it first");
+        undo.Message.Should().Contain("already undone");
+        (await _members.InvitationsAsync(owner)).Should().HaveCount(summary.Added, "this undo removed nothing");
+        (await _members.EventsAsync(owner)).Should().HaveCount(eventsBefore, "this undo wrote no history");
+    }
+
+    [Fact]
     public async Task UndoAsync_AnOlderImportThatALaterOneMergedInto_IsRefusedUntilTheLaterIsUndone()
     {
         var owner = await _members.AddAsync();
