@@ -20,10 +20,10 @@ public sealed record DetectionSettings(
     public TimeSpan Span => TimeSpan.FromHours(SpanHours);
 
     /// <summary>The settings as the detector reads them; company lists go through the user's aliases, like invitations' keys do.</summary>
-    public static DetectionSettings From(UserSettings settings, CompanyAliasMap? aliases = null)
+    public static DetectionSettings From(UserSettings settings, CompanyAliasMap aliases)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        aliases ??= CompanyAliasMap.Empty;
+        ArgumentNullException.ThrowIfNull(aliases);
         return new(
             settings.GapHours,
             settings.SpanHours,

@@ -13,4 +13,19 @@ public static class SenderKey
     /// </summary>
     public static string For(string? profileUrl, string senderName, string? companyKey) =>
         ProfileUrl.Normalize(profileUrl) ?? $"{NamePrefix}{PersonName.Normalize(senderName)}|{companyKey}";
+
+    /// <summary>
+    /// <paramref name="senderKey"/> once its invitation belongs to <paramref name="companyKey"/>: a sender known by
+    /// name carries the company, so that part changes; a profile URL does not. Rewriting the stored key, rather than
+    /// building it again, keeps it exactly as the import made it.
+    /// </summary>
+    public static string WithCompany(string senderKey, string? companyKey)
+    {
+        ArgumentNullException.ThrowIfNull(senderKey);
+
+        // A company key has no punctuation, so the last bar is the separator even when a name holds one.
+        return senderKey.StartsWith(NamePrefix, StringComparison.Ordinal) && senderKey.LastIndexOf('|') is var bar and >= 0
+            ? string.Concat(senderKey.AsSpan(0, bar + 1), companyKey)
+            : senderKey;
+    }
 }

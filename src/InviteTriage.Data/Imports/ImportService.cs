@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using InviteTriage.Core.Companies;
+using InviteTriage.Core.Detection;
 using InviteTriage.Core.History;
 using InviteTriage.Core.Imports;
 using InviteTriage.Core.Invitations;
@@ -266,12 +267,17 @@ public sealed class ImportService(
             var merges = await db.ImportMerges.Where(m => m.ImportBatchId == batchId).ToListAsync(cancellationToken);
             var mergedIds = merges.Select(m => m.InvitationId).ToList();
             var targets = await db.Invitations.Where(i => i.OwnerId == ownerId && mergedIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+            var aliases = merges.Count == 0 ? CompanyAliasMap.Empty : await CompanyAliasService.MapAsync(db, ownerId, cancellationToken);
             foreach (var merge in merges)
             {
                 if (targets.TryGetValue(merge.InvitationId, out var target))
                 {
                     changes.Add(new InvitationChange(target.CompanyKey, target.SentAt));
                     InvitationMerge.Restore(target, merge.Before);
+
+                    // The snapshot's key was made under the aliases of its day; the company it names is keyed by today's.
+                    target.CompanyKey = aliases.Resolve(CompanyKey.Normalize(target.Company));
+                    target.SenderKey = SenderKey.WithCompany(target.SenderKey, target.CompanyKey);
                     target.UpdatedAt = now;
                     changes.Add(new InvitationChange(target.CompanyKey, target.SentAt));
                 }

@@ -40,6 +40,8 @@ public sealed class CompanyService(IDbContextFactory<TriageDbContext> dbFactory,
         long eventId;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            // Reads and write in one transaction, so that an alias made meanwhile cannot be missed.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.OwnerId == ownerId, cancellationToken);
             if (invitation is null)
             {
@@ -58,8 +60,9 @@ public sealed class CompanyService(IDbContextFactory<TriageDbContext> dbFactory,
             invitation.Company = name;
             invitation.CompanyKey = key;
 
-            // Without a profile URL the sender is known by name and company, so the key follows the company.
-            invitation.SenderKey = SenderKey.For(invitation.SenderProfileUrl, invitation.SenderName, key);
+            // Without a profile URL the sender is known by name and company, so the key follows the company. A key made
+            // from a profile link stays: e-mails' /profile/view links are not keys, and rebuilding one from them would be.
+            invitation.SenderKey = SenderKey.WithCompany(invitation.SenderKey, key);
             invitation.UpdatedAt = time.GetUtcNow().UtcDateTime;
             var flagEvent = new FlagEvent
             {
@@ -81,6 +84,7 @@ public sealed class CompanyService(IDbContextFactory<TriageDbContext> dbFactory,
                     $"{invitation.SenderName} already has an invitation at {name} sent the same minute; this one is a duplicate of it. Archive it instead.");
             }
 
+            await transaction.CommitAsync(cancellationToken);
             eventId = flagEvent.Id;
         }
 

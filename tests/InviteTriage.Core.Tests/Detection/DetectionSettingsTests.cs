@@ -1,3 +1,4 @@
+using InviteTriage.Core.Companies;
 using InviteTriage.Core.Detection;
 using InviteTriage.Core.Settings;
 
@@ -37,7 +38,7 @@ public sealed class DetectionSettingsTests
             TrustedCompanies = ["Acme, Inc.", "The Pellmore Rusk Company"],
         };
 
-        var settings = DetectionSettings.From(user);
+        var settings = DetectionSettings.From(user, CompanyAliasMap.Empty);
 
         settings.Should().BeEquivalentTo(new { GapHours = 12.0, SpanHours = 48.0, MinSenders = 4, Alpha = 1e-3, LikelyThreshold = 5.0 });
         settings.OwnCompanyKeys.Should().BeEquivalentTo("blumshapiro");
@@ -47,7 +48,7 @@ public sealed class DetectionSettingsTests
     [Fact]
     public void From_DefaultUserSettings_EqualsDefaultNumbers()
     {
-        var settings = DetectionSettings.From(new UserSettings { OwnerId = "u1" });
+        var settings = DetectionSettings.From(new UserSettings { OwnerId = "u1" }, CompanyAliasMap.Empty);
 
         settings.Should().BeEquivalentTo(DetectionSettings.Default);
     }

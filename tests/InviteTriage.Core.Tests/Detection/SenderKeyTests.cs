@@ -51,4 +51,23 @@ public sealed class SenderKeyTests
 
         atBlum.Should().NotBe(atAcme);
     }
+
+    [Theory]
+    [InlineData("name:ada quill|acmeintl", "acme", "name:ada quill|acme")]
+    [InlineData("name:ada quill|", "acme", "name:ada quill|acme")]
+    [InlineData("name:ada quill|acme", null, "name:ada quill|")]
+    [InlineData("name:a|b quill|acme", "anvil", "name:a|b quill|anvil")]
+    [InlineData("https://www.linkedin.com/in/ada-quill", "acme", "https://www.linkedin.com/in/ada-quill")]
+    public void WithCompany_ChangesOnlyTheCompanyOfANameKey(string senderKey, string? companyKey, string expected)
+    {
+        SenderKey.WithCompany(senderKey, companyKey).Should().Be(expected);
+    }
+
+    [Fact]
+    public void WithCompany_GivesWhatForGives()
+    {
+        var moved = SenderKey.WithCompany(SenderKey.For(null, "Ada Quill", "acmeintl"), "acme");
+
+        moved.Should().Be(SenderKey.For(null, "Ada Quill", "acme"));
+    }
 }

@@ -114,7 +114,7 @@ public sealed class CompanyAliasServiceTests : IClassFixture<TriageStore>
     }
 
     [Fact]
-    public async Task AddAsync_MergingACompanyThatHasAliases_RepointsThemSoOneLookupResolves()
+    public async Task AddAsync_MergingACompanyThatHasAliases_IsRefused_AndTheOtherDirectionWorks()
     {
         var owner = await _members.AddAsync();
         await _members.ReceiveAsync(
@@ -124,13 +124,100 @@ public sealed class CompanyAliasServiceTests : IClassFixture<TriageStore>
             From("Cy Tan", "Acme Global", Monday.AddHours(9).AddMinutes(40)));
         await _aliases.AddAsync(owner, "me", "Acme Intl", "Acme Global", CancellationToken.None);
 
-        var result = await _aliases.AddAsync(owner, "me", "Acme Global", "Acme", CancellationToken.None);
+        var refused = await _aliases.AddAsync(owner, "me", "Acme Global", "Acme", CancellationToken.None);
+        var reversed = await _aliases.AddAsync(owner, "me", "Acme", "Acme Global", CancellationToken.None);
 
-        result.Result.Outcome.Should().Be(TriageOutcome.Done, result.Result.Message);
+        refused.Result.Outcome.Should().Be(TriageOutcome.Invalid);
+        refused.Result.Message.Should().Be("'Acme Intl' is merged into 'Acme Global'. Merge 'Acme' into 'Acme Global' instead, or remove that alias first.");
+        reversed.Result.Outcome.Should().Be(TriageOutcome.Done, reversed.Result.Message);
         (await _aliases.ListAsync(owner, CancellationToken.None)).Select(a => (a.AliasKey, a.CanonicalKey))
-            .Should().BeEquivalentTo([("acmeintl", "acme"), ("acmeglobal", "acme")]);
-        (await _members.InvitationsAsync(owner)).Select(i => i.CompanyKey).Should().AllBe("acme");
+            .Should().BeEquivalentTo([("acmeintl", "acmeglobal"), ("acme", "acmeglobal")]);
+        (await _members.InvitationsAsync(owner)).Select(i => i.CompanyKey).Should().AllBe("acmeglobal");
         (await _members.FlocksAsync(owner, FlockStatus.Open)).Should().ContainSingle().Which.Members.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task AddAsync_AFlockOfTheMergedCompany_KeepsItsIdAndGrows()
+    {
+        var owner = await _members.AddAsync();
+        await _members.ReceiveAsync(
+            owner,
+            From("Ada Quill", "Acme Intl", Monday.AddHours(9)),
+            From("Bo Ray", "Acme Intl", Monday.AddHours(9).AddMinutes(20)),
+            From("Cy Tan", "Acme Intl", Monday.AddHours(9).AddMinutes(40)),
+            From("Di Ho", "Acme", Monday.AddHours(10)));
+        var flock = (await _members.FlocksAsync(owner, FlockStatus.Open)).Should().ContainSingle().Subject;
+
+        await _aliases.AddAsync(owner, "me", "Acme Intl", "Acme", CancellationToken.None);
+
+        var grown = (await _members.FlocksAsync(owner, FlockStatus.Open)).Should().ContainSingle().Subject;
+        (grown.Id, grown.CompanyKey, grown.Members.Count).Should().Be((flock.Id, "acme", 4));
+        (await _members.FlocksAsync(owner, FlockStatus.Withdrawn)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task AddAsync_ATrustedNameMerged_ClearsFlocksOfTheCompanyFarFromTheMovedInvitations()
+    {
+        var owner = await _members.AddAsync();
+        await _members.ReceiveAsync(
+            owner,
+            From("Ada Quill", "Acme", Monday.AddHours(9)),
+            From("Bo Ray", "Acme", Monday.AddHours(9).AddMinutes(20)),
+            From("Cy Tan", "Acme", Monday.AddHours(9).AddMinutes(40)),
+            From("Di Ho", "Acme Intl", Monday.AddDays(200)));
+        (await _members.FlocksAsync(owner, FlockStatus.Open)).Should().ContainSingle();
+        await _store.Services.GetRequiredService<SettingsService>().UpdateDetectionAsync(
+            owner, "me", new DetectionParameters(24, 72, 3, 1e-4, 6) { TrustedCompanies = ["Acme Intl"] }, CancellationToken.None);
+        (await _members.FlocksAsync(owner, FlockStatus.Open)).Should().ContainSingle("'Acme Intl' is not yet Acme");
+
+        await _aliases.AddAsync(owner, "me", "Acme Intl", "Acme", CancellationToken.None);
+
+        (await _members.FlocksAsync(owner, FlockStatus.Open)).Should().BeEmpty("Acme is now trusted, and its flock 200 days earlier with it");
+    }
+
+    [Fact]
+    public async Task ApplyAsync_ASuggestionWithACompanyThatHasAliases_KeepsThatCompany_AndMergesByKey()
+    {
+        var owner = await _members.AddAsync();
+        await _members.ReceiveAsync(
+            owner,
+            From("Ada Quill", "Pellmore Rusk", Monday.AddHours(9)),
+            From("Bo Ray", "Pellmore Rusk", Monday.AddDays(3)),
+            From("Cy Tan", "Zeta Pellmore Rusc", Monday.AddDays(9)));
+        await _aliases.AddAsync(owner, "me", "Zeta Pellmore Rusc", "Pellmore Rusc", CancellationToken.None);
+
+        // The misspelt firm has an alias of its own, so it is the one kept, though it has fewer invitations.
+        var suggestion = (await _aliases.SuggestAsync(owner, CancellationToken.None)).Should().ContainSingle().Subject;
+        suggestion.Alias.Should().Be(new Core.Companies.CompanyCount("pellmorerusk", "Pellmore Rusk", 2));
+        suggestion.Canonical.Should().Be(new Core.Companies.CompanyCount("pellmorerusc", "Zeta Pellmore Rusc", 1), "no invitation spells the company itself");
+        var applied = await _aliases.ApplyAsync(owner, "me", suggestion, CancellationToken.None);
+
+        applied.Result.Outcome.Should().Be(TriageOutcome.Done, applied.Result.Message);
+        (await _members.InvitationsAsync(owner)).Select(i => i.CompanyKey).Should().AllBe("pellmorerusc");
+        (await _aliases.ListAsync(owner, CancellationToken.None)).Select(a => a.CanonicalName).Should().AllBe("Pellmore Rusc");
+    }
+
+    [Fact]
+    public async Task UndoingAnImportThatMergedIntoAnInvitation_RestoresItUnderTodaysAliases()
+    {
+        var owner = await _members.AddAsync();
+        var sentAt = Monday.AddHours(9);
+        await _members.ReceiveAsync(owner, From("Ada Quill", "Acme Intl", sentAt) with { SenderProfileUrl = null });
+
+        // The same invitation by e-mail, with the accept link, is merged into the stored one before the alias exists.
+        var mail = await _members.ReceiveAsync(owner, From("Ada Quill", "Acme Intl", sentAt.AddMinutes(2)) with
+        {
+            SenderProfileUrl = null,
+            AcceptUrl = "https://www.linkedin.com/comm/invitations/accept?id=1",
+            Source = Core.Invitations.InvitationSource.Email,
+        });
+        mail.Merged.Should().Be(1);
+        await _aliases.AddAsync(owner, "me", "Acme Intl", "Acme", CancellationToken.None);
+
+        await _store.Services.GetRequiredService<Data.Imports.ImportService>().UndoAsync(owner, "me", mail.BatchId!.Value, CancellationToken.None);
+
+        var ada = (await _members.InvitationsAsync(owner)).Should().ContainSingle().Subject;
+        (ada.CompanyKey, ada.SenderKey).Should().Be(("acme", "name:ada quill|acme"), "the snapshot predates the alias, which still stands");
     }
 
     [Theory]
@@ -179,7 +266,7 @@ public sealed class CompanyAliasServiceTests : IClassFixture<TriageStore>
         var result = await _aliases.AddAsync(owner, "me", "Acme Intl", "Acme", CancellationToken.None);
 
         result.Result.Outcome.Should().Be(TriageOutcome.Invalid);
-        result.Result.Message.Should().Contain("same minute");
+        result.Result.Message.Should().Contain("Ada Quill has an invitation under each name sent in the same minute");
         (await _members.InvitationsAsync(owner)).Should().BeEquivalentTo(before);
         (await _aliases.ListAsync(owner, CancellationToken.None)).Should().BeEmpty();
         (await _members.EventsAsync(owner)).Should().NotContain(e => e.Kind == FlagEventKind.CompanyAliased);
