@@ -70,7 +70,7 @@ internal static class BenchCommand
 
     public static int Usage(IEnumerable<string> commands)
     {
-        Console.Error.WriteLine($"usage: InviteTriage.Bench ({string.Join('|', commands)}) [--invitations N] [--members M] [--others N] [--seed S] [--work DIR] [--keep]");
+        Console.Error.WriteLine($"usage: InviteTriage.Bench ({string.Join('|', commands)}) [--invitations N] [--members M] [--others N] [--seed S] [--runs R] [--arrivals A] [--work DIR] [--keep]");
         Console.Error.WriteLine("       InviteTriage.Bench generate --invitations N [--seed S] --out PATH");
         return 2;
     }

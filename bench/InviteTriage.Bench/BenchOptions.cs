@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace InviteTriage.Bench;
 
-/// <summary>The harness's options: <c>--invitations N --members M --others N --seed S --work DIR --keep --out PATH</c>.</summary>
+/// <summary>The harness's options: <c>--invitations N --members M --others N --seed S --runs R --arrivals A --work DIR --keep --out PATH</c>.</summary>
 internal sealed record BenchOptions
 {
     /// <summary>Rows of the measured member's file.</summary>
@@ -13,6 +13,12 @@ internal sealed record BenchOptions
 
     public int Others { get; init; } = 10_000;
     public int Seed { get; init; } = 7;
+
+    /// <summary>How many times each timed measure of <c>scale</c> is repeated; the table quotes the median.</summary>
+    public int Runs { get; init; } = 3;
+
+    /// <summary>Single arrivals timed per pattern and store size by <c>scale</c>, for p50 and p99.</summary>
+    public int Arrivals { get; init; } = 500;
     public string? Work { get; init; }
     public bool Keep { get; init; }
     public string? Out { get; init; }
@@ -28,6 +34,8 @@ internal sealed record BenchOptions
                 "--members" => options with { Members = Math.Max(1, Number(args, ++i)) },
                 "--others" => options with { Others = Number(args, ++i) },
                 "--seed" => options with { Seed = Number(args, ++i) },
+                "--runs" => options with { Runs = Math.Max(1, Number(args, ++i)) },
+                "--arrivals" => options with { Arrivals = Math.Max(1, Number(args, ++i)) },
                 "--work" => options with { Work = Text(args, ++i) },
                 "--out" => options with { Out = Text(args, ++i) },
                 "--keep" => options with { Keep = true },

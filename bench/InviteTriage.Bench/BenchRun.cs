@@ -9,7 +9,7 @@ namespace InviteTriage.Bench;
 /// </summary>
 internal sealed class BenchRun(BenchOptions options, TextWriter log) : IDisposable
 {
-    private readonly Dictionary<int, string> _files = [];
+    private readonly Dictionary<(int Member, int Rows), string> _files = [];
 
     public BenchOptions Options => options;
 
@@ -18,20 +18,22 @@ internal sealed class BenchRun(BenchOptions options, TextWriter log) : IDisposab
     public string Folder { get; } = CreateFolder(options.Work);
 
     /// <summary>The generic CSV of member <paramref name="member"/>; member 0 is the measured one, with the most rows.</summary>
-    public string CsvOf(int member)
+    public string CsvOf(int member) => CsvOf(member, member == 0 ? options.Invitations : options.Others);
+
+    /// <summary>Member <paramref name="member"/>'s file with <paramref name="rows"/> rows.</summary>
+    public string CsvOf(int member, int rows)
     {
-        if (_files.TryGetValue(member, out var path))
+        if (_files.TryGetValue((member, rows), out var path))
         {
             return path;
         }
 
-        var rows = member == 0 ? options.Invitations : options.Others;
         path = Path.Combine(Folder, $"member{member}-{rows}.csv");
         var clock = Stopwatch.StartNew();
         new SyntheticCsv(options.Seed).Write(path, member, rows);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"generated {rows:N0} rows for member {member} in {clock.Elapsed.TotalSeconds:0.0} s: {path} ({new FileInfo(path).Length / 1e6:0} MB)"));
-        _files[member] = path;
+        _files[(member, rows)] = path;
         return path;
     }
 

@@ -40,40 +40,8 @@ internal static class ChildImport
     }
 
     /// <summary>Runs this harness again as a child process with <paramref name="args"/> and reads its result line.</summary>
-    public static async Task<ChildImportResult> RunChildAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo { RedirectStandardOutput = true, UseShellExecute = false };
-        var self = Environment.ProcessPath ?? "dotnet";
-        start.FileName = self;
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(ChildImport).Assembly.Location);
-        }
+    public static Task<ChildImportResult> RunChildAsync(IReadOnlyList<string> args, CancellationToken cancellationToken) =>
+        ChildProcess.RunAsync<ChildImportResult>(Command, args, cancellationToken);
 
-        start.ArgumentList.Add(Command);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("The import child did not start.");
-        var output = await child.StandardOutput.ReadToEndAsync(cancellationToken);
-        await child.WaitForExitAsync(cancellationToken);
-        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
-        return (last is null ? null : JsonSerializer.Deserialize<ChildImportResult>(last))
-            ?? throw new InvalidOperationException($"The import child exited with {child.ExitCode} and no result.");
-    }
-
-    private static string ValueOf(IReadOnlyList<string> args, string name)
-    {
-        for (var i = 0; i + 1 < args.Count; i++)
-        {
-            if (args[i] == name)
-            {
-                return args[i + 1];
-            }
-        }
-
-        throw new ArgumentException($"{Command} needs {name}");
-    }
+    private static string ValueOf(IReadOnlyList<string> args, string name) => ChildProcess.ValueOf(args, Command, name);
 }

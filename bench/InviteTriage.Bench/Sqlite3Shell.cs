@@ -24,6 +24,10 @@ internal static class Sqlite3Shell
         return (elapsed, long.Parse(count.Trim(), CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The shell's SQLite version, e.g. "3.40.1".</summary>
+    public static async Task<string> VersionAsync(CancellationToken cancellationToken) =>
+        (await RunAsync(":memory:", "SELECT sqlite_version();", cancellationToken)).Trim();
+
     private static async Task<string> RunAsync(string database, string command, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("sqlite3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -141,6 +141,9 @@ internal sealed class SyntheticCsv
         }
     }
 
+    /// <summary>One more ordinary row of an inbox at <paramref name="at"/>, as the file's rows are: a Zipf-drawn company, spelt one of several ways.</summary>
+    public string ArrivalRow(Random random, DateTime at, ref long externalIds) => Arrival(random, at, ref externalIds);
+
     private string Arrival(Random random, DateTime at, ref long externalIds)
     {
         var company = CompanyName(Zipf(random));

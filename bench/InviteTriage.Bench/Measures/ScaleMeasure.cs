@@ -1,0 +1,328 @@
+using System.Globalization;
+using System.Text;
+using InviteTriage.Bench.Scale;
+using InviteTriage.Core.Detection;
+using InviteTriage.Data.Detection;
+using InviteTriage.Data.Imports;
+using InviteTriage.Ingest;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InviteTriage.Bench.Measures;
+
+/// <summary>
+/// Issue 7's scale table: the app's store at N invitations, side by side with a yardstick in one run, for the import,
+/// the rebuild, single arrivals, inbox pages, a bulk decision and memory. Every timed figure is the median of
+/// several runs. Member 0 is the measured one; the other members have <see cref="BenchOptions.Others"/> invitations
+/// each, imported first, so that the campaign rules have peers.
+/// </summary>
+internal sealed class ScaleMeasure(IReferenceEngine reference) : IMeasure
+{
+    /// <summary>The small store of the arrivals' comparison, and of the check that the SQL grouping finds what the app finds.</summary>
+    public const int SmallInvitations = 10_000;
+
+    public const double ImportRatio = 3.0;
+    public const double ImportStretchRatio = 1.5;
+    public const double RebuildSpeedUp = 3.0;
+    public const double RebuildReadRatio = 2.0;
+    public const double ArrivalP99Ms = 5.0;
+    public const double ArrivalGrowth = 1.5;
+    public const double InboxPageMs = 20.0;
+    public const int BulkSelection = 10_000;
+    public const double BulkSeconds = 1.0;
+    public const long PeakBytes = 400_000_000;
+
+    private readonly List<ScaleRow> _rows = [];
+    private readonly List<string> _notes = [];
+
+    public async Task<MeasureReport> RunAsync(BenchRun run, CancellationToken cancellationToken)
+    {
+        var options = run.Options;
+        var settings = DetectionSettings.Default;
+        var size = Size(options.Invitations);
+        var culture = CultureInfo.InvariantCulture;
+
+        var empty = run.PathOf("base.db");
+        await CreateBaseAsync(run, empty, cancellationToken);
+
+        // The small store: member 0 with 10k invitations.
+        var small = run.PathOf("small.db");
+        CopyStore(empty, small);
+        await using (var instance = await BenchInstance.OpenAsync(small))
+        {
+            var owner = await instance.MemberIdAsync(BenchInstance.EmailOf(0));
+            await instance.Services.GetRequiredService<ImportService>().ImportAsync(owner, BenchInstance.EmailOf(0), "csv",
+                [ImportSource.FromFile(run.CsvOf(0, SmallInvitations), ImportFormat.Csv)], progress: null, cancellationToken);
+        }
+
+        await CheckAgreementAsync(run, small, Size(SmallInvitations), settings, cancellationToken);
+
+        // The import, which also fills the large store that the other measures use.
+        var store = run.PathOf("store.db");
+        await ImportAsync(run, empty, store, cancellationToken);
+
+        await RebuildAsync(run, store, settings, cancellationToken);
+
+        await using (var instance = await BenchInstance.OpenAsync(store))
+        {
+            await using (var smallInstance = await BenchInstance.OpenAsync(small))
+            {
+                await ArrivalsAsync(run, smallInstance, instance, size, cancellationToken);
+            }
+
+            var owner = await instance.MemberIdAsync(BenchInstance.EmailOf(0));
+            await InboxAsync(run, instance, store, owner, size, cancellationToken);
+            await BulkAsync(run, instance, owner, cancellationToken);
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine(culture, $"### Scale: {options.Invitations:N0} invitations for one member of {options.Members} (others: {options.Others:N0} each)");
+        text.AppendLine();
+        text.Append(MachineInfo.Markdown(await reference.VersionAsync(cancellationToken)));
+        text.AppendLine();
+        text.AppendLine(culture, $"Timed figures are medians of {options.Runs} runs (arrivals: p50 and p99 of {options.Arrivals:N0} each).");
+        text.AppendLine();
+        text.AppendLine("| measure | ours | reference | ratio | target | met? |");
+        text.AppendLine("|---|---:|---:|---:|---|---|");
+        foreach (var row in _rows)
+        {
+            text.AppendLine(culture, $"| {row.Measure} | {row.Ours} | {row.Reference} | {row.Ratio} | {row.Target} | {row.MetText} |");
+        }
+
+        text.AppendLine();
+        foreach (var note in _notes)
+        {
+            text.AppendLine(culture, $"- {note}");
+        }
+
+        return new MeasureReport(text.ToString(), [.. _rows.Select(r => r.Check).OfType<TargetCheck>()]);
+    }
+
+    /// <summary>The instance before member 0's import: every member, and the others' inboxes imported (not timed).</summary>
+    private static async Task CreateBaseAsync(BenchRun run, string path, CancellationToken cancellationToken)
+    {
+        var options = run.Options;
+        await using var instance = await BenchInstance.OpenAsync(path);
+        for (var member = 0; member < options.Members; member++)
+        {
+            var owner = await instance.AddMemberAsync(BenchInstance.EmailOf(member));
+            if (member > 0 && options.Others > 0)
+            {
+                await instance.Services.GetRequiredService<ImportService>().ImportAsync(owner, BenchInstance.EmailOf(member), "csv",
+                    [ImportSource.FromFile(run.CsvOf(member), ImportFormat.Csv)], progress: null, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The SQL grouping must find what the app finds, or it is no yardstick.</summary>
+    private async Task<GroupCounts> CheckAgreementAsync(BenchRun run, string store, string size, DetectionSettings settings, CancellationToken cancellationToken)
+    {
+        var (_, sql) = await reference.GroupAsync(store, settings, cancellationToken);
+        var ours = await DetectorCounts.CountAsync(store, settings, cancellationToken);
+        run.Log.WriteLine($"{size}: the app finds {ours}, the SQL grouping {sql}");
+        _rows.Add(new ScaleRow($"SQL grouping finds the app's candidates and flocks ({size})",
+            Counts(ours), Counts(sql), "", "equal", ours == sql));
+        return ours;
+    }
+
+    private async Task ImportAsync(BenchRun run, string empty, string store, CancellationToken cancellationToken)
+    {
+        var options = run.Options;
+        var csv = run.CsvOf(0);
+        var ours = new List<double>();
+        var theirs = new List<double>();
+        long peak = 0;
+        ChildImportResult? last = null;
+        for (var i = 0; i < options.Runs; i++)
+        {
+            var bulk = await reference.BulkLoadAsync(csv, run.PathOf("bare"), cancellationToken);
+            theirs.Add(bulk.Elapsed.TotalSeconds);
+            CopyStore(empty, store);
+            last = await ChildImport.RunChildAsync(["--database", store, "--member", BenchInstance.EmailOf(0), "--csv", csv], cancellationToken);
+            if (last.Error is { } error)
+            {
+                throw new InvalidOperationException($"The import was refused: {error}");
+            }
+
+            ours.Add(last.Seconds);
+            peak = Math.Max(peak, last.PeakRssBytes ?? 0);
+            run.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"import {i + 1}: bulk load {bulk.Elapsed.TotalSeconds:0.00} s ({bulk.Rows:N0} rows), ImportService {last.Seconds:0.00} s, peak {peak / 1e6:0} MB"));
+        }
+
+        var ratio = Timings.Median(ours) / Timings.Median(theirs);
+        _rows.Add(new ScaleRow($"import of the {Size(options.Invitations)}-row generic CSV through ImportService (stored, indexed, detected, committed)",
+            Timings.SecondsOfRuns(ours), $"{reference.BulkLoadName}: {Timings.SecondsOfRuns(theirs)}", Timings.Ratio(ratio),
+            $"≤ {ImportRatio:0}× (stretch ≤ {ImportStretchRatio:0.0}×)", ratio <= ImportRatio));
+        if (options.Runs > 0 && last is not null)
+        {
+            _rows.Add(new ScaleRow("peak RSS of the import's process", Timings.Megabytes(peak), "", "", $"≤ {PeakBytes / 1e6:0} MB", peak <= PeakBytes));
+            _notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"The import added {last.Added:N0}, found {last.Duplicates:N0} duplicates and rejected {last.Rejected:N0} rows; {last.Flocks:N0} live flocks. Phases of the last run: {string.Join(", ", last.PhaseMilliseconds.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value / 1000:0.00} s"))}."));
+        }
+    }
+
+    /// <summary>The rebuild of every member (<c>detect --all</c>), the SQL grouping and the plain read, in turn on the same store.</summary>
+    private async Task RebuildAsync(BenchRun run, string store, DetectionSettings settings, CancellationToken cancellationToken)
+    {
+        var options = run.Options;
+        var size = Size(options.Invitations);
+        var rebuilds = new List<double>();
+        var groupings = new List<double>();
+        var reads = new List<double>();
+        GroupCounts? sql = null;
+        long rows = 0;
+        await using (var instance = await BenchInstance.OpenAsync(store))
+        {
+            var detection = instance.Services.GetRequiredService<FlockDetectionService>();
+            for (var i = 0; i < options.Runs; i++)
+            {
+                rebuilds.Add(await Timings.SecondsAsync(() => detection.RebuildAllAsync(cancellationToken)));
+                var grouping = await reference.GroupAsync(store, settings, cancellationToken);
+                groupings.Add(grouping.Elapsed.TotalSeconds);
+                sql = grouping.Counts;
+                var read = await reference.ReadAsync(store, cancellationToken);
+                reads.Add(read.Elapsed.TotalSeconds);
+                rows = read.Rows;
+                run.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"rebuild {i + 1}: ours {rebuilds[^1]:0.00} s, SQL grouping {groupings[^1]:0.00} s, read {reads[^1]:0.00} s ({rows:N0} rows)"));
+            }
+        }
+
+        var speedUp = Timings.Median(groupings) / Timings.Median(rebuilds);
+        _rows.Add(new ScaleRow($"full rebuild of every member's flocks from the store ({size}; `detect --all`)", Timings.SecondsOfRuns(rebuilds),
+            $"SQL window-function grouping: {Timings.SecondsOfRuns(groupings)}", speedUp >= 1 ? $"ours {Timings.Ratio(speedUp)} faster" : $"ours {Timings.Ratio(1 / speedUp)} slower",
+            $"ours ≥ {RebuildSpeedUp:0}× faster", speedUp >= RebuildSpeedUp));
+        var readRatio = Timings.Median(rebuilds) / Timings.Median(reads);
+        _rows.Add(new ScaleRow($"full rebuild, against reading what it reads ({rows:N0} rows)", Timings.SecondsOfRuns(rebuilds),
+            $"plain SELECT: {Timings.SecondsOfRuns(reads)}", Timings.Ratio(readRatio), $"≤ {RebuildReadRatio:0}× the read", readRatio <= RebuildReadRatio));
+
+        var ours = await DetectorCounts.CountAsync(store, settings, cancellationToken);
+        _rows.Add(new ScaleRow($"SQL grouping finds the app's candidates and flocks ({size})", Counts(ours), Counts(sql!), "", "equal", ours == sql));
+
+        var child = await ChildRebuild.RunChildAsync(store, cancellationToken);
+        run.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rebuild child: {child.Seconds:0.00} s, peak {(child.PeakRssBytes ?? 0) / 1e6:0} MB"));
+        if (child.PeakRssBytes is { } peak)
+        {
+            _rows.Add(new ScaleRow("peak RSS of the app's services through a full rebuild (a process of its own)", Timings.Megabytes(peak), "", "",
+                $"≤ {PeakBytes / 1e6:0} MB", peak <= PeakBytes));
+        }
+    }
+
+    /// <summary>
+    /// Arrivals in the small and the large store, in alternating rounds after a warm-up in each, so that the noise of
+    /// a shared machine and the JIT's warming fall on both alike.
+    /// </summary>
+    private async Task ArrivalsAsync(BenchRun run, BenchInstance smallStore, BenchInstance largeStore, string size, CancellationToken cancellationToken)
+    {
+        const int Rounds = 5;
+        var options = run.Options;
+        var perRound = Math.Max(1, options.Arrivals / Rounds);
+        var small = new Dictionary<bool, List<double>>();
+        var large = new Dictionary<bool, List<double>>();
+        foreach (var newestDay in new[] { true, false })
+        {
+            var seed = options.Seed + (newestDay ? 1 : 2);
+            var inSmall = new IncrementalArrivals(smallStore, await smallStore.MemberIdAsync(BenchInstance.EmailOf(0)), newestDay, seed);
+            var inLarge = new IncrementalArrivals(largeStore, await largeStore.MemberIdAsync(BenchInstance.EmailOf(0)), newestDay, seed);
+            await inSmall.ArriveAsync(50, timed: false, cancellationToken);
+            await inLarge.ArriveAsync(50, timed: false, cancellationToken);
+            for (var round = 0; round < Rounds; round++)
+            {
+                await inSmall.ArriveAsync(perRound, timed: true, cancellationToken);
+                await inLarge.ArriveAsync(perRound, timed: true, cancellationToken);
+            }
+
+            (small[newestDay], large[newestDay]) = (inSmall.Milliseconds, inLarge.Milliseconds);
+            foreach (var (name, times) in new[] { (Size(SmallInvitations), inSmall.Milliseconds), (size, inLarge.Milliseconds) })
+            {
+                run.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"arrivals at {Pattern(newestDay)}, {name}: p50 {Timings.Quantile(times, 0.5):0.0} ms, p99 {Timings.Quantile(times, 0.99):0.0} ms, max {times.Max():0.0} ms"));
+            }
+        }
+
+        CompareArrivals(small, large, size);
+    }
+
+    private void CompareArrivals(Dictionary<bool, List<double>> small, Dictionary<bool, List<double>> large, string size)
+    {
+        var smallSize = Size(SmallInvitations);
+        foreach (var newestDay in new[] { true, false })
+        {
+            var pattern = Pattern(newestDay);
+            foreach (var (name, q) in new[] { ("p50", 0.5), ("p99", 0.99) })
+            {
+                var before = Timings.Quantile(small[newestDay], q);
+                var after = Timings.Quantile(large[newestDay], q);
+                var growth = after / before;
+                var p99 = q > 0.5;
+                _rows.Add(new ScaleRow($"one arrival through ImportService, {name}, at {pattern}, {smallSize} stored", Timings.Milliseconds(before), "", "",
+                    p99 ? $"≤ {ArrivalP99Ms:0} ms" : "", p99 ? before <= ArrivalP99Ms : null));
+                _rows.Add(new ScaleRow($"one arrival through ImportService, {name}, at {pattern}, {size} stored", Timings.Milliseconds(after),
+                    $"{smallSize} stored: {Timings.Milliseconds(before)}", Timings.Ratio(growth),
+                    p99 ? $"≤ {ArrivalP99Ms:0} ms and ≤ {ArrivalGrowth:0.0}× the {smallSize} figure" : $"≤ {ArrivalGrowth:0.0}× the {smallSize} figure",
+                    growth <= ArrivalGrowth && (!p99 || after <= ArrivalP99Ms)));
+            }
+        }
+    }
+
+    private async Task InboxAsync(BenchRun run, BenchInstance instance, string store, string owner, string size, CancellationToken cancellationToken)
+    {
+        var company = await SomeCompanyAsync(store, owner, cancellationToken);
+        foreach (var (name, medianMs, total) in await InboxPages.MeasureAsync(instance, owner, company, Math.Max(15, run.Options.Runs * 5), cancellationToken))
+        {
+            run.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"inbox {name}: {medianMs:0.0} ms, total {total:N0}"));
+            _rows.Add(new ScaleRow(string.Create(CultureInfo.InvariantCulture, $"inbox page of 50 with its total, {size} stored: {name} (total {total:N0})"),
+                Timings.Milliseconds(medianMs), "", "", $"median ≤ {InboxPageMs:0} ms", medianMs <= InboxPageMs));
+        }
+    }
+
+    private async Task BulkAsync(BenchRun run, BenchInstance instance, string owner, CancellationToken cancellationToken)
+    {
+        var seconds = await BulkActions.MeasureAsync(instance, owner, BulkSelection, run.Options.Runs, cancellationToken);
+        run.Log.WriteLine($"bulk decisions: {Timings.SecondsOfRuns(seconds)}");
+        var median = Timings.Median(seconds);
+        _rows.Add(new ScaleRow(string.Create(CultureInfo.InvariantCulture, $"bulk decision on {BulkSelection:N0} selected invitations, history included (archive and restore in turn)"),
+            Timings.SecondsOfRuns(seconds), "", "", $"≤ {BulkSeconds:0} s", median <= BulkSeconds));
+    }
+
+    /// <summary>A company of the member's that is neither one of the largest nor seen once: a typical filter.</summary>
+    private static async Task<string> SomeCompanyAsync(string store, string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = store, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT "Company" FROM "Invitations"
+            WHERE "OwnerId" = $owner AND "Company" IS NOT NULL
+            GROUP BY "Company" ORDER BY count(*) DESC LIMIT 1 OFFSET 50
+            """;
+        command.Parameters.AddWithValue("$owner", owner);
+        return (string?)await command.ExecuteScalarAsync(cancellationToken) ?? "a";
+    }
+
+    /// <summary>Copies a closed store (its WAL was checkpointed when its last connection closed) over another.</summary>
+    private static void CopyStore(string from, string to)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+        {
+            File.Delete(to + suffix);
+            if (File.Exists(from + suffix))
+            {
+                File.Copy(from + suffix, to + suffix);
+            }
+        }
+    }
+
+    private static string Pattern(bool newestDay) => newestDay ? "the newest day" : "any time";
+
+    private static string Counts(GroupCounts counts) => string.Create(CultureInfo.InvariantCulture, $"{counts.Candidates:N0} candidates, {counts.Flocks:N0} flocks");
+
+    private static string Size(int invitations) => invitations switch
+    {
+        >= 1_000_000 when invitations % 1_000_000 == 0 => string.Create(CultureInfo.InvariantCulture, $"{invitations / 1_000_000}M"),
+        >= 1_000 when invitations % 1_000 == 0 => string.Create(CultureInfo.InvariantCulture, $"{invitations / 1_000}k"),
+        _ => invitations.ToString("N0", CultureInfo.InvariantCulture),
+    };
+}
