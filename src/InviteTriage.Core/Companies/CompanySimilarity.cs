@@ -1,4 +1,4 @@
-using System.Globalization;
+using InviteTriage.Core.Detection;
 
 namespace InviteTriage.Core.Companies;
 
@@ -6,21 +6,27 @@ namespace InviteTriage.Core.Companies;
 /// Finds companies that are probably one, for the user to confirm. DETECTION.md allows similarity to suggest merges
 /// only: nothing here changes a key, and a suggestion takes effect only when the user applies it as an alias.
 /// </summary>
+/// <remarks>
+/// Two signs are used, both strict, because a wrong suggestion costs the user a decision. A typo: the keys are one
+/// edit apart (two for long keys), counting a swap of neighbours as one, and starting with the same letter. Words added: the shorter company is the
+/// longer one's first words ("Bramton" and "Bramton Systems"). Jaro-Winkler was tried first and suggested firms that
+/// only share a first word ("Ravensworth Care", "Ravensworth Creative"), which are common among real companies.
+/// </remarks>
 public static class CompanySimilarity
 {
-    /// <summary>Jaro-Winkler similarity of two keys at or above which they are suggested ("acmeholdings", "acmeholding").</summary>
-    public const double Threshold = 0.92;
-
     /// <summary>
-    /// Keys shorter than this are too short to compare: "ibm" and "ibx" are near in spelling and unrelated.
-    /// It is also the shortest key that may be a prefix of another ("acme" of "acmeglobal").
+    /// Keys shorter than this are too short to compare: "ibm" and "ibx" are one letter apart and unrelated. It is also
+    /// the shortest company that may be another's first words.
     /// </summary>
-    public const int MinKeyLength = 4;
+    public const int MinKeyLength = 5;
+
+    /// <summary>From this length a key may be two edits from another; below it, one.</summary>
+    public const int LongKeyLength = 10;
 
     /// <summary>
     /// Suggests merges among <paramref name="companies"/>, best first. Each pair's canonical side is the company with
-    /// more invitations, so the name the user sees most is kept. Keys are compared, not names: the key has already
-    /// dropped case, accents, punctuation and legal suffixes, so what is left to catch is spelling and extra words.
+    /// more invitations, so the name the user sees most is kept. Keys are compared: they have already dropped case,
+    /// accents, punctuation and legal suffixes, so what is left to catch is spelling and extra words.
     /// </summary>
     public static IReadOnlyList<AliasSuggestion> Suggest(IReadOnlyList<CompanyCount> companies, int limit)
     {
@@ -52,16 +58,20 @@ public static class CompanySimilarity
             return null;
         }
 
-        var (shorter, longer) = a.Key.Length <= b.Key.Length ? (a.Key, b.Key) : (b.Key, a.Key);
-        var similarity = JaroWinkler(a.Key, b.Key);
+        var (shorter, longer) = a.Key.Length <= b.Key.Length ? (a, b) : (b, a);
+        var allowed = shorter.Key.Length >= LongKeyLength ? 2 : 1;
         string why;
-        if (longer.StartsWith(shorter, StringComparison.Ordinal))
+        double similarity;
+        // A typo rarely takes the first letter, and two names that differ there are usually two firms ("Morrstead", "Lorrstead").
+        if (a.Key[0] == b.Key[0] && longer.Key.Length - shorter.Key.Length <= allowed && EditDistance(a.Key, b.Key, allowed) is var distance && distance <= allowed)
+        {
+            why = distance == 1 ? "one letter apart" : "two letters apart";
+            similarity = 1 - ((double)distance / longer.Key.Length);
+        }
+        else if (longer.Key.StartsWith(shorter.Key, StringComparison.Ordinal) && IsFirstWordsOf(shorter.Key, longer.Name))
         {
             why = "one name is the other with words added";
-        }
-        else if (similarity >= Threshold)
-        {
-            why = string.Create(CultureInfo.InvariantCulture, $"spelled alike ({similarity * 100:0}%)");
+            similarity = (double)shorter.Key.Length / longer.Key.Length;
         }
         else
         {
@@ -72,81 +82,73 @@ public static class CompanySimilarity
         return new AliasSuggestion(alias, canonical, similarity, why);
     }
 
+    // Words, not letters: "Ravens" is not "Ravensworth" with words added.
+    private static bool IsFirstWordsOf(string key, string name)
+    {
+        var words = name.Split([' ', ',', '.', '&', '-', '/', '(', ')'], StringSplitOptions.RemoveEmptyEntries);
+        for (var count = 1; count < words.Length; count++)
+        {
+            if (CompanyKey.Normalize(string.Join(' ', words.Take(count))) == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // The busier company keeps its name; on a tie the shorter key, then the first in order, so the choice is stable.
     private static bool IsCanonical(CompanyCount a, CompanyCount b) =>
         a.Invitations != b.Invitations ? a.Invitations > b.Invitations
         : a.Key.Length != b.Key.Length ? a.Key.Length < b.Key.Length
         : string.CompareOrdinal(a.Key, b.Key) < 0;
 
-    /// <summary>Jaro-Winkler similarity in [0, 1]: 1 for equal strings, with a bonus for a shared start of up to four characters.</summary>
-    public static double JaroWinkler(string a, string b)
+    /// <summary>
+    /// The edits (insert, delete, substitute, or swap two neighbours) that turn <paramref name="a"/> into
+    /// <paramref name="b"/>; any figure above <paramref name="bound"/> is reported as <paramref name="bound"/> + 1,
+    /// which lets the walk stop early.
+    /// </summary>
+    public static int EditDistance(string a, string b, int bound)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (a.Length == 0 || b.Length == 0)
+        if (Math.Abs(a.Length - b.Length) > bound)
         {
-            return a.Length == b.Length ? 1 : 0;
+            return bound + 1;
         }
 
-        var jaro = Jaro(a, b);
-        var prefix = 0;
-        while (prefix < Math.Min(4, Math.Min(a.Length, b.Length)) && a[prefix] == b[prefix])
+        var before = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
         {
-            prefix++;
+            previous[j] = j;
         }
 
-        return jaro + (prefix * 0.1 * (1 - jaro));
-    }
-
-    private static double Jaro(string a, string b)
-    {
-        var window = Math.Max(0, (Math.Max(a.Length, b.Length) / 2) - 1);
-        Span<bool> aMatched = a.Length <= 256 ? stackalloc bool[a.Length] : new bool[a.Length];
-        Span<bool> bMatched = b.Length <= 256 ? stackalloc bool[b.Length] : new bool[b.Length];
-        var matches = 0;
-        for (var i = 0; i < a.Length; i++)
+        for (var i = 1; i <= a.Length; i++)
         {
-            var from = Math.Max(0, i - window);
-            var to = Math.Min(b.Length - 1, i + window);
-            for (var j = from; j <= to; j++)
+            current[0] = i;
+            var best = current[0];
+            for (var j = 1; j <= b.Length; j++)
             {
-                if (!bMatched[j] && a[i] == b[j])
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    aMatched[i] = bMatched[j] = true;
-                    matches++;
-                    break;
+                    current[j] = Math.Min(current[j], before[j - 2] + 1);
                 }
+
+                best = Math.Min(best, current[j]);
             }
+
+            if (best > bound)
+            {
+                return bound + 1;
+            }
+
+            (before, previous, current) = (previous, current, before);
         }
 
-        if (matches == 0)
-        {
-            return 0;
-        }
-
-        var transpositions = 0;
-        var k = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            if (!aMatched[i])
-            {
-                continue;
-            }
-
-            while (!bMatched[k])
-            {
-                k++;
-            }
-
-            if (a[i] != b[k])
-            {
-                transpositions++;
-            }
-
-            k++;
-        }
-
-        double m = matches;
-        return ((m / a.Length) + (m / b.Length) + ((m - (transpositions / 2.0)) / m)) / 3;
+        return Math.Min(previous[b.Length], bound + 1);
     }
 }
