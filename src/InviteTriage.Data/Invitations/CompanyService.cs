@@ -1,8 +1,8 @@
 using InviteTriage.Core.Detection;
 using InviteTriage.Core.History;
+using InviteTriage.Data.Database;
 using InviteTriage.Data.Detection;
 using InviteTriage.Data.Triage;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace InviteTriage.Data.Invitations;
@@ -14,9 +14,6 @@ namespace InviteTriage.Data.Invitations;
 public sealed class CompanyService(IDbContextFactory<TriageDbContext> dbFactory, FlockDetectionService detection, TimeProvider time)
 {
     public const int MaxLength = 400;
-
-    // SQLITE_CONSTRAINT_UNIQUE: the store's dedupe index refused the new sender key.
-    private const int UniqueConstraintFailed = 2067;
 
     public async Task<TriageResult> SetCompanyAsync(string ownerId, string actor, long invitationId, string? company, CancellationToken cancellationToken)
     {
@@ -74,7 +71,8 @@ public sealed class CompanyService(IDbContextFactory<TriageDbContext> dbFactory,
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteExtendedErrorCode: UniqueConstraintFailed })
+            // The store's dedupe index refused the new sender key.
+            catch (DbUpdateException ex) when (StoreDialect.Of(db).IsUniqueViolation(ex))
             {
                 return TriageResult.Invalid(
                     $"{invitation.SenderName} already has an invitation at {name} sent the same minute; this one is a duplicate of it. Archive it instead.");
