@@ -12,13 +12,17 @@ namespace InviteTriage.Data.Tests.Imports;
 /// The same invitations arrive from the LinkedIn export and from e-mails; they must become one each (FORMATS.md),
 /// take companies from Connections.csv, and undo cleanly.
 /// </summary>
-public sealed class SourceMergeTests : IClassFixture<TriageStore>, IDisposable
+public abstract class SourceMergeTests : IDisposable
 {
+    public sealed class OnSqlite(SqliteStore store) : SourceMergeTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : SourceMergeTests(store), IClassFixture<PostgresStore>;
+
     private readonly TriageStore _store;
     private readonly Members _members;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "invitetriage-merge", Guid.NewGuid().ToString("N"));
 
-    public SourceMergeTests(TriageStore store)
+    protected SourceMergeTests(TriageStore store)
     {
         _store = store;
         _members = new Members(store);
@@ -29,7 +33,11 @@ public sealed class SourceMergeTests : IClassFixture<TriageStore>, IDisposable
 
     private static string Mbox => Path.Combine(AppContext.BaseDirectory, "Samples", "invitations.mbox");
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(_folder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task ExportZipWithTheMailbox_GivesSevenInvitationsFourMergedAndOneFlockOfTheFirmWrittenFourWays()
