@@ -1,3 +1,4 @@
+using InviteTriage.Data.Companies;
 using InviteTriage.Data.Accounts;
 using InviteTriage.Data.Database;
 using InviteTriage.Data.Demo;
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<ImportService>();
         services.AddSingleton<TriageService>();
         services.AddSingleton<CompanyService>();
+        services.AddSingleton<CompanyAliasService>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<DemoDataService>();
         services.AddSingleton<LeaseService>();

@@ -1,4 +1,5 @@
 using InviteTriage.Core.Accounts;
+using InviteTriage.Core.Companies;
 using InviteTriage.Core.Contacts;
 using InviteTriage.Core.Flocks;
 using InviteTriage.Core.History;
@@ -26,6 +27,7 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
     public DbSet<ImportMerge> ImportMerges => Set<ImportMerge>();
     public DbSet<KnownContact> KnownContacts => Set<KnownContact>();
     public DbSet<UserSettings> UserSettings => Set<UserSettings>();
+    public DbSet<CompanyAlias> CompanyAliases => Set<CompanyAlias>();
     public DbSet<InstanceSettings> InstanceSettings => Set<InstanceSettings>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Mailbox> Mailboxes => Set<Mailbox>();

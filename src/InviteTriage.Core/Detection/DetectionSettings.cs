@@ -1,3 +1,4 @@
+using InviteTriage.Core.Companies;
 using InviteTriage.Core.Settings;
 
 namespace InviteTriage.Core.Detection;
@@ -18,22 +19,25 @@ public sealed record DetectionSettings(
 
     public TimeSpan Span => TimeSpan.FromHours(SpanHours);
 
-    public static DetectionSettings From(UserSettings settings)
+    /// <summary>The settings as the detector reads them; company lists go through the user's aliases, like invitations' keys do.</summary>
+    public static DetectionSettings From(UserSettings settings, CompanyAliasMap? aliases = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        aliases ??= CompanyAliasMap.Empty;
         return new(
             settings.GapHours,
             settings.SpanHours,
             settings.MinSenders,
             settings.Alpha,
             settings.LikelyThreshold,
-            Keys(settings.OwnEmployers),
-            Keys(settings.TrustedCompanies));
+            Keys(settings.OwnEmployers, aliases),
+            Keys(settings.TrustedCompanies, aliases));
     }
 
     // Settings hold companies as the user typed them; normalising here makes "Acme, Inc." match the key "acme".
-    private static HashSet<string> Keys(IEnumerable<string> companies) =>
-        companies.Select(CompanyKey.Normalize).OfType<string>().ToHashSet(StringComparer.Ordinal);
+    // An alias does the same, so that trusting "Acme Intl" still holds once it is merged into "Acme".
+    private static HashSet<string> Keys(IEnumerable<string> companies, CompanyAliasMap aliases) =>
+        companies.Select(c => aliases.Resolve(CompanyKey.Normalize(c))).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     private static HashSet<string> EmptyKeys() => new(StringComparer.Ordinal);
 }

@@ -15,4 +15,10 @@ public enum FlagEventKind
 
     /// <summary>The user named the company of an invitation; detection then looks at it again.</summary>
     CompanySet = 10,
+
+    /// <summary>The user merged one company into another (an alias); detection ran again over the merged company.</summary>
+    CompanyAliased = 11,
+
+    /// <summary>The user removed an alias; the invitations went back to their own company.</summary>
+    CompanyAliasRemoved = 12,
 }

@@ -69,6 +69,51 @@ namespace InviteTriage.Data.Postgres.Migrations
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("InviteTriage.Core.Companies.CompanyAlias", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AliasKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("AliasName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("CanonicalKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("CanonicalName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "AliasKey")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "CanonicalKey");
+
+                    b.ToTable("CompanyAliases");
+                });
+
             modelBuilder.Entity("InviteTriage.Core.Contacts.KnownContact", b =>
                 {
                     b.Property<long>("Id")
@@ -905,6 +950,15 @@ namespace InviteTriage.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("InviteTriage.Core.Accounts.ApiToken", b =>
+                {
+                    b.HasOne("InviteTriage.Data.Accounts.TriageUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InviteTriage.Core.Companies.CompanyAlias", b =>
                 {
                     b.HasOne("InviteTriage.Data.Accounts.TriageUser", null)
                         .WithMany()

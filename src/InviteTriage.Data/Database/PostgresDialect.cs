@@ -2,7 +2,6 @@ using InviteTriage.Data.Imports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace InviteTriage.Data.Database;
 
@@ -40,9 +39,6 @@ internal sealed class PostgresDialect : StoreDialect
     // PostgreSQL's LIKE minds case; lower() on both sides matches SQLite's answers, and beyond ASCII too.
     public override SqlExpression ContainsText(SqlExpression text, SqlExpression pattern) =>
         new LikeExpression(Lower(text), Lower(pattern), Escape, typeMapping: null);
-
-    public override bool IsUniqueViolation(Exception exception) =>
-        (exception as PostgresException ?? exception.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation };
 
     public override InvitationInsert InvitationInsert(StoreCommands sql, string ownerId, long batchId) => new PostgresInvitationCopy(sql, ownerId, batchId);
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using InviteTriage.Data.Imports;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Microsoft.Extensions.Logging;
@@ -11,9 +10,6 @@ namespace InviteTriage.Data.Database;
 /// <summary>The embedded store: one file in WAL mode.</summary>
 internal sealed class SqliteDialect : StoreDialect
 {
-    // SQLITE_CONSTRAINT_UNIQUE: a unique index refused the row.
-    private const int UniqueConstraintFailed = 2067;
-
     // SQLite's page cache for a large import's connection (8 MiB; negative means KiB, the default is 2 MiB). A larger
     // one measured no faster, and a 1M-row import must stay within 300 MB.
     private const string ImportCache = "PRAGMA cache_size = -8192";
@@ -85,9 +81,6 @@ internal sealed class SqliteDialect : StoreDialect
 
     // SQLite's LIKE ignores the case of ASCII letters.
     public override SqlExpression ContainsText(SqlExpression text, SqlExpression pattern) => new LikeExpression(text, pattern, Escape, typeMapping: null);
-
-    public override bool IsUniqueViolation(Exception exception) =>
-        (exception as SqliteException ?? exception.InnerException as SqliteException) is { SqliteExtendedErrorCode: UniqueConstraintFailed };
 
     public override InvitationInsert InvitationInsert(StoreCommands sql, string ownerId, long batchId) => new(sql, ownerId, batchId);
 

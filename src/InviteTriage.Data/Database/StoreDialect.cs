@@ -45,9 +45,6 @@ internal abstract class StoreDialect
     /// <summary>"<paramref name="text"/> LIKE <paramref name="pattern"/>", ignoring case, with a backslash as escape (LikePattern).</summary>
     public abstract SqlExpression ContainsText(SqlExpression text, SqlExpression pattern);
 
-    /// <summary>Whether <paramref name="exception"/> (or its inner exception) is a unique index refusing a row.</summary>
-    public abstract bool IsUniqueViolation(Exception exception);
-
     /// <summary>How a large import writes its invitations: prepared inserts on SQLite, binary COPY on PostgreSQL.</summary>
     public abstract InvitationInsert InvitationInsert(StoreCommands sql, string ownerId, long batchId);
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using InviteTriage.Core.Detection;
+using InviteTriage.Data.Companies;
 using InviteTriage.Data.History;
 using InviteTriage.Data.Flocks;
 using InviteTriage.Core.Invitations;
@@ -199,9 +200,10 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     /// What detection would find in the user's data with other settings, stored nothing: the settings page's preview.
     /// It runs the same pure detector, with the same scoring facts, as a rebuild.
     /// </summary>
-    public async Task<DetectionPreview> PreviewAsync(string ownerId, DetectionSettings settings, CancellationToken cancellationToken)
+    public async Task<DetectionPreview> PreviewAsync(string ownerId, UserSettings proposed, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var settings = DetectionSettings.From(proposed, await CompanyAliasService.MapAsync(db, ownerId, cancellationToken));
 
         // The loader reads through prepared commands on a transaction, as the rebuild does; this one only reads and
         // is rolled back when disposed.
@@ -621,7 +623,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     private static async Task<DetectionSettings> SettingsAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
     {
         var settings = await db.UserSettings.AsNoTracking().SingleOrDefaultAsync(s => s.OwnerId == ownerId, cancellationToken);
-        return DetectionSettings.From(settings ?? new UserSettings { OwnerId = ownerId });
+        return DetectionSettings.From(settings ?? new UserSettings { OwnerId = ownerId }, await CompanyAliasService.MapAsync(db, ownerId, cancellationToken));
     }
 
     private async Task<T> WithOwnerLockAsync<T>(string ownerId, Func<TriageDbContext, Task<T>> work, CancellationToken cancellationToken)

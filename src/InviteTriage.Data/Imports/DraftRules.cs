@@ -1,3 +1,4 @@
+using InviteTriage.Core.Companies;
 using InviteTriage.Core.Detection;
 using InviteTriage.Core.Invitations;
 using InviteTriage.Core.Senders;
@@ -77,11 +78,11 @@ internal static class DraftRules
     private static string SnakeCase(string camel) =>
         string.Concat(camel.Select(c => char.IsUpper(c) ? $"_{char.ToLowerInvariant(c)}" : c.ToString()));
 
-    public static Invitation ToInvitation(InvitationDraft draft, string ownerId, long batchId, DateTime now)
+    public static Invitation ToInvitation(InvitationDraft draft, string ownerId, long batchId, DateTime now, CompanyAliasMap aliases)
     {
         draft = WithoutNul(draft);
         var company = Trimmed(draft.SenderCompany) ?? HeadlineCompany.Parse(draft.SenderHeadline);
-        var companyKey = CompanyKey.Normalize(company);
+        var companyKey = aliases.Resolve(CompanyKey.Normalize(company));
         var name = draft.SenderName.Trim();
         return new Invitation
         {

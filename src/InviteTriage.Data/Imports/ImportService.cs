@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using InviteTriage.Core.Companies;
 using InviteTriage.Core.History;
 using InviteTriage.Core.Imports;
 using InviteTriage.Core.Invitations;
+using InviteTriage.Data.Companies;
 using InviteTriage.Data.Database;
 using InviteTriage.Data.Detection;
 using InviteTriage.Data.History;
@@ -58,6 +60,7 @@ public sealed class ImportService(
             };
             db.ImportBatches.Add(batch);
             await db.SaveChangesAsync(cancellationToken);
+            var aliases = await CompanyAliasService.MapAsync(db, ownerId, cancellationToken);
 
             using var statements = new ImportStatements(StoreCommands.Of(db), ownerId, batch.Id);
             await using (await statements.Sql.Dialect.BulkWriteAsync(statements.Sql, cancellationToken))
@@ -65,7 +68,7 @@ public sealed class ImportService(
                 run = new ImportRun(statements, batch.Id, now);
                 try
                 {
-                    await ReadAndStoreAsync(sources, run, ownerId, now, progress, cancellationToken);
+                    await ReadAndStoreAsync(sources, run, ownerId, now, aliases, progress, cancellationToken);
                 }
                 catch (IngestFormatException ex)
                 {
@@ -123,7 +126,7 @@ public sealed class ImportService(
     /// rolls them back.
     /// </summary>
     private static async Task ReadAndStoreAsync(
-        IReadOnlyList<ImportSource> sources, ImportRun run, string ownerId, DateTime now, IProgress<int>? progress, CancellationToken cancellationToken)
+        IReadOnlyList<ImportSource> sources, ImportRun run, string ownerId, DateTime now, CompanyAliasMap aliases, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var queue = Channel.CreateBounded<ImportItem>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -135,7 +138,7 @@ public sealed class ImportService(
                 {
                     await foreach (var item in source.Read(stopReading.Token).WithCancellation(stopReading.Token))
                     {
-                        await queue.Writer.WriteAsync(ImportItem.Prepare(item, ownerId, run.BatchId, now), stopReading.Token);
+                        await queue.Writer.WriteAsync(ImportItem.Prepare(item, ownerId, run.BatchId, now, aliases), stopReading.Token);
                     }
                 }
             }
@@ -181,13 +184,21 @@ public sealed class ImportService(
         {
             var coverageBefore = await detection.CoverageAsync(ownerId, cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var batch = await db.ImportBatches.SingleOrDefaultAsync(b => b.Id == batchId && b.OwnerId == ownerId, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // The claim is the transaction's first statement, a write: it takes SQLite's write lock on the newest
+            // state, so of two undos of one batch from two processes (the owner lock is per process) one goes on and
+            // the other finds it undone. Every refusal below rolls the claim back.
+            var claimed = await db.ImportBatches
+                .Where(b => b.Id == batchId && b.OwnerId == ownerId && b.State == ImportBatchState.Completed)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, ImportBatchState.Undone), cancellationToken);
+            var batch = await db.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId && b.OwnerId == ownerId, cancellationToken);
             if (batch is null)
             {
                 return TriageResult.NotFound($"There is no import {batchId} of yours.");
             }
 
-            if (batch.State != ImportBatchState.Completed)
+            if (claimed == 0)
             {
                 return TriageResult.Invalid($"Import {batchId} is already undone.");
             }
@@ -220,7 +231,6 @@ public sealed class ImportService(
                     $"Undo the later import(s) {string.Join(", ", later)} first: they merged into invitations of this one.");
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var imported = await db.FlagEvents.Where(e => e.OwnerId == ownerId && e.Kind == FlagEventKind.Imported && e.ImportBatchId == batchId)
                 .Select(e => (long?)e.Id).FirstOrDefaultAsync(cancellationToken);
             var undo = new FlagEvent
@@ -254,7 +264,6 @@ public sealed class ImportService(
                 }
             }
 
-            batch.State = ImportBatchState.Undone;
             await db.SaveChangesAsync(cancellationToken);
             await added.ExecuteDeleteAsync(cancellationToken);
             await db.KnownContacts.Where(c => c.OwnerId == ownerId && c.ImportBatchId == batchId).ExecuteDeleteAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using InviteTriage.Core.Detection;
 using InviteTriage.Core.History;
+using InviteTriage.Data.Companies;
 using InviteTriage.Data.Database;
 using InviteTriage.Data.Detection;
 using InviteTriage.Data.Triage;
@@ -28,13 +29,14 @@ public sealed class CompanyService(IDbContextFactory<TriageDbContext> dbFactory,
             return TriageResult.Invalid($"company: at most {MaxLength} characters.");
         }
 
-        if (CompanyKey.Normalize(name) is not { } key)
+        if (CompanyKey.Normalize(name) is not { } ownKey)
         {
             return TriageResult.Invalid($"company: '{name}' has no letters or digits left once legal suffixes are removed.");
         }
 
         var coverage = await detection.CoverageAsync(ownerId, cancellationToken);
         InvitationChange left;
+        string key;
         long eventId;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -49,6 +51,8 @@ public sealed class CompanyService(IDbContextFactory<TriageDbContext> dbFactory,
                 return TriageResult.Done($"{invitation.SenderName} is already at {name}.", null, 0);
             }
 
+            // A company the user has merged into another joins that one, as it would arriving in an import.
+            key = (await CompanyAliasService.MapAsync(db, ownerId, cancellationToken)).Resolve(ownKey)!;
             left = new InvitationChange(invitation.CompanyKey, invitation.SentAt);
             var before = invitation.Company;
             invitation.Company = name;
@@ -71,8 +75,8 @@ public sealed class CompanyService(IDbContextFactory<TriageDbContext> dbFactory,
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            // The store's dedupe index refused the new sender key.
-            catch (DbUpdateException ex) when (StoreDialect.Of(db).IsUniqueViolation(ex))
+            // The store\'s dedupe index refused the new sender key.
+            catch (DbUpdateException ex) when (StoreErrors.IsUniqueViolation(ex))
             {
                 return TriageResult.Invalid(
                     $"{invitation.SenderName} already has an invitation at {name} sent the same minute; this one is a duplicate of it. Archive it instead.");

@@ -100,7 +100,7 @@ public sealed class SettingsService(IDbContextFactory<TriageDbContext> dbFactory
             OwnEmployers = [.. parameters.OwnEmployers ?? stored.OwnEmployers],
             TrustedCompanies = [.. parameters.TrustedCompanies ?? stored.TrustedCompanies],
         };
-        return (await detection.PreviewAsync(ownerId, DetectionSettings.From(settings), cancellationToken), []);
+        return (await detection.PreviewAsync(ownerId, settings, cancellationToken), []);
     }
 
     // Companies as the user typed them, trimmed, each once whatever its spelling ("Acme" and "ACME, Inc." are one).

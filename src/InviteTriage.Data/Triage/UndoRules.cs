@@ -12,6 +12,8 @@ public static class UndoRules
         FlagEventKind.Undone => "An undo cannot itself be undone; make the decision again instead.",
         FlagEventKind.SettingsChanged => "Change the settings back instead.",
         FlagEventKind.CompanySet => "Set the company again in the inbox instead.",
+        FlagEventKind.CompanyAliased => "Remove the alias in Settings → Companies instead.",
+        FlagEventKind.CompanyAliasRemoved => "Add the alias again in Settings → Companies instead.",
         _ => "Detection events record what the detector found; dismiss the flock if it is not one.",
     };
 }

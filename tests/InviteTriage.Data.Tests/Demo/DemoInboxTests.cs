@@ -1,3 +1,4 @@
+using InviteTriage.Core.Companies;
 using InviteTriage.Core.Detection;
 using InviteTriage.Core.Flocks;
 using InviteTriage.Core.Invitations;
@@ -144,7 +145,7 @@ public sealed class DemoInboxTests
     [
         .. drafts.Select((draft, index) =>
         {
-            var invitation = DraftRules.ToInvitation(draft, "owner", batchId: 1, Now.UtcDateTime);
+            var invitation = DraftRules.ToInvitation(draft, "owner", batchId: 1, Now.UtcDateTime, CompanyAliasMap.Empty);
             invitation.Id = index + 1;
             return invitation;
         }),

@@ -4,6 +4,7 @@ using InviteTriage.Core.Invitations;
 using InviteTriage.Data.Imports;
 using InviteTriage.Data.Triage;
 using InviteTriage.Ingest;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InviteTriage.Data.Tests.Imports;
@@ -122,6 +123,33 @@ public abstract class SourceMergeTests : IDisposable
         undo.Outcome.Should().Be(TriageOutcome.Conflict);
         undo.Conflicts.Should().Equal(decided);
         (await _members.InvitationsAsync(owner)).Should().HaveCount(summary.Added);
+    }
+
+    [Fact]
+    public async Task UndoAsync_WhileAnotherProcessUndoesTheSameImport_GoesThroughOnceOnly()
+    {
+        var owner = await _members.AddAsync();
+        var summary = await Imports.ImportAsync(owner, "me", "mbox", [ImportSource.FromFile(Mbox, ImportFormat.Mbox)], null, CancellationToken.None);
+        var batchId = summary.BatchId!.Value;
+        var eventsBefore = (await _members.EventsAsync(owner)).Count;
+
+        // Another process (the owner lock is per process) is inside its undo of the batch: it holds the write lock
+        // and has marked the batch undone, but not yet committed when this undo starts.
+        await using var other = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        await using var otherUndo = await other.Database.BeginTransactionAsync();
+        (await other.Database.ExecuteSqlAsync(
+            $"UPDATE \"ImportBatches\" SET \"State\" = {(int)Core.Imports.ImportBatchState.Undone} WHERE \"Id\" = {batchId}")).Should().Be(1);
+
+        // The store's write lock is waited for on the calling thread, so the undo runs on one of its own.
+        var undoing = Task.Run(() => Imports.UndoAsync(owner, "me", batchId, CancellationToken.None));
+        await Task.Delay(300);
+        await otherUndo.CommitAsync();
+        var undo = await undoing;
+
+        undo.Outcome.Should().Be(TriageOutcome.Invalid, "the other process undid it first");
+        undo.Message.Should().Contain("already undone");
+        (await _members.InvitationsAsync(owner)).Should().HaveCount(summary.Added, "this undo removed nothing");
+        (await _members.EventsAsync(owner)).Should().HaveCount(eventsBefore, "this undo wrote no history");
     }
 
     [Fact]

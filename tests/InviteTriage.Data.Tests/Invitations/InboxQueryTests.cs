@@ -214,6 +214,32 @@ public abstract class InboxQueryTests
     /// Four invitations from Pellmore Rusk on Monday morning, three of them within the hour (a flock), one a day later
     /// from a second company, and one a week before from a lone sender.
     /// </summary>
+    [Fact]
+    public async Task InboxPager_CountsWithTheFirstPage_ReusesThemWhilePaging_AndRecountsWhenAsked()
+    {
+        var owner = await InboxAsync();
+        var pager = new InboxPager(_queries, owner);
+        var pending = new InvitationFilter(InvitationStatus.Pending, PageSize: 2);
+
+        var first = await pager.PageAsync(pending, CancellationToken.None);
+        first.Total.Should().Be(5);
+        pager.Counts!.Pending.Should().Be(5);
+
+        // A change the pager is not told of: later pages keep the counts they were shown with.
+        var loner = (await _members.InvitationsAsync(owner)).Single(i => i.SenderName == "Lone Wolf");
+        await _store.Services.GetRequiredService<TriageService>()
+            .ActOnInvitationsAsync(owner, "me", [loner.Id], TriageAction.Archive, CancellationToken.None);
+        var second = await pager.PageAsync(pending with { Page = 2 }, CancellationToken.None);
+        (second.Total, pager.Counts.Pending).Should().Be((5, 5));
+
+        pager.Recount();
+        var recounted = await pager.PageAsync(pending with { Page = 2 }, CancellationToken.None);
+        (recounted.Total, pager.Counts.Pending, pager.Counts.Archived).Should().Be((4, 4, 1));
+
+        var searched = await pager.PageAsync(pending with { Page = 2, Search = "Pellmore" }, CancellationToken.None);
+        (searched.Total, pager.Counts.All).Should().Be((3, 3), "another filter is counted afresh, whatever the page");
+    }
+
     private async Task<string> InboxAsync()
     {
         var owner = await _members.AddAsync();

@@ -18,6 +18,8 @@ internal sealed record EventKindLook(string Icon, Color Color)
         FlagEventKind.Imported => new(Icons.Material.Filled.UploadFile, Color.Info),
         FlagEventKind.SettingsChanged => new(Icons.Material.Filled.Tune, Color.Default),
         FlagEventKind.CompanySet => new(Icons.Material.Filled.Business, Color.Default),
+        FlagEventKind.CompanyAliased => new(Icons.Material.Filled.MergeType, Color.Default),
+        FlagEventKind.CompanyAliasRemoved => new(Icons.Material.Filled.CallSplit, Color.Default),
         FlagEventKind.Undone => new(Icons.Material.Filled.Undo, Color.Secondary),
         _ => new(Icons.Material.Filled.History, Color.Default),
     };
