@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine, builds with warnings as errors,
-# checks that the migrations match the model, and runs every test project.
+# checks that the migrations match the model for both stores, and runs every test project.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -26,19 +26,36 @@ dotnet restore InviteTriage.sln
 echo "==> Building ($configuration, warnings are errors)"
 dotnet build InviteTriage.sln -c "$configuration" --no-restore -warnaserror -nologo -clp:ErrorsOnly
 
-echo "==> Checking that the migrations match the model"
+# One set of migrations per store: SQLite's in InviteTriage.Data, PostgreSQL's in InviteTriage.Data.Postgres.
+echo "==> Checking that the migrations match the model, for SQLite and for PostgreSQL"
 dotnet ef migrations has-pending-model-changes --project src/InviteTriage.Data --configuration "$configuration" --no-build
+dotnet ef migrations has-pending-model-changes --project src/InviteTriage.Data.Postgres --configuration "$configuration" --no-build
 
 # --- Tests ---------------------------------------------------------------------------------
-# The mailbox tests sync against a real Dovecot on 127.0.0.1; it is stopped at the end, whatever happens.
+# The mailbox tests sync against a real Dovecot on 127.0.0.1, and the Data tests run against SQLite and a real
+# PostgreSQL on 127.0.0.1 (both installed from Debian's packages when missing). Both servers are private to this run
+# and are stopped at the end, whatever happens.
+INVITETRIAGE_TEST_IMAP=""
+postgres_cluster=""
+log=""
+stop_servers() {
+  [ -z "$log" ] || rm -f "$log"
+  [ -z "$INVITETRIAGE_TEST_IMAP" ] || tests/dovecot/stop.sh "$INVITETRIAGE_TEST_IMAP"
+  [ -z "$postgres_cluster" ] || tests/postgres/stop.sh "$postgres_cluster"
+}
+trap stop_servers EXIT
+
 echo "==> Starting Dovecot for the IMAP tests"
 INVITETRIAGE_TEST_IMAP=$(tests/dovecot/start.sh)
 export INVITETRIAGE_TEST_IMAP
-trap 'tests/dovecot/stop.sh "$INVITETRIAGE_TEST_IMAP"' EXIT
+
+echo "==> Starting PostgreSQL for the store tests"
+postgres_cluster=$(tests/postgres/start.sh)
+INVITETRIAGE_TEST_POSTGRES=$(cat "$postgres_cluster/connection")
+export INVITETRIAGE_TEST_POSTGRES
 
 echo "==> Running every test project"
 log=$(mktemp)
-trap 'rm -f "$log"; tests/dovecot/stop.sh "$INVITETRIAGE_TEST_IMAP"' EXIT
 status=0
 dotnet test InviteTriage.sln -c "$configuration" --no-build --nologo 2>&1 | tee "$log" || status=$?
 

@@ -8,12 +8,12 @@ using InviteTriage.Data.History;
 using InviteTriage.Data.Imports;
 using InviteTriage.Data.Insights;
 using InviteTriage.Data.Invitations;
+using InviteTriage.Data.Leases;
 using InviteTriage.Data.Mailboxes;
 using InviteTriage.Data.Settings;
 using InviteTriage.Data.Triage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -25,13 +25,14 @@ public static class DependencyInjection
     public static IdentityBuilder AddTriageData(this IHostApplicationBuilder builder)
     {
         var location = DatabaseLocation.From(builder.Configuration);
+        var dialect = StoreDialect.For(location.Provider);
         var services = builder.Services;
         services.AddSingleton(location);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StoreBackup>();
 
         // One context per operation (Blazor Server circuits live long); the factory also registers a scoped context.
-        services.AddDbContextFactory<TriageDbContext>(options => Configure(options, location));
+        services.AddDbContextFactory<TriageDbContext>(options => dialect.Configure(options, location.ConnectionString));
 
         // AccountService works through Identity's UserManager, which holds a scoped context. Everything else opens
         // a context per operation from the factory and keeps no state, so one instance serves every circuit.
@@ -49,12 +50,15 @@ public static class DependencyInjection
         services.AddSingleton<CompanyAliasService>();
         services.AddSingleton<SettingsService>();
         services.AddSingleton<DemoDataService>();
+        services.AddSingleton<LeaseService>();
 
-        // Mailbox passwords and sign-in cookies are protected with keys in the data folder, which the web app and
-        // the CLI share, so either can read what the other wrote and the keys survive restarts.
+        // Mailbox passwords and sign-in cookies are protected with keys kept in the store, which every web instance
+        // and the CLI share, so any of them can read what another wrote and the keys survive restarts. Keys of older
+        // versions, kept in the data folder, are copied in at start-up (DataProtectionKeyImport).
         services.AddDataProtection()
             .SetApplicationName("InviteTriage")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseLocation.DataFolderFrom(builder.Configuration), "keys")));
+            .PersistKeysToDbContext<TriageDbContext>();
+        services.AddSingleton(new DataProtectionKeyImport(Path.Combine(DatabaseLocation.DataFolderFrom(builder.Configuration), "keys")));
         services.AddSingleton(MailboxOptions.From(builder.Configuration));
         services.AddSingleton<MailboxService>();
 
@@ -75,21 +79,5 @@ public static class DependencyInjection
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<TriageDbContext>();
-    }
-
-    private static void Configure(DbContextOptionsBuilder options, DatabaseLocation location)
-    {
-        switch (location.Provider)
-        {
-            case DatabaseProvider.Sqlite:
-                // A list in a query (ids.Contains(x)) goes as one JSON parameter, not one parameter per element
-                // (EF Core 10's default), which breaks past SQLite's limit of parameters on a large import.
-                options.UseSqlite(location.ConnectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                    .AddInterceptors(new SqlitePragmas());
-                break;
-            default:
-                throw new DatabaseUnavailableException(
-                    $"Database:Provider {location.Provider} is not supported by this build yet; use Sqlite.");
-        }
     }
 }

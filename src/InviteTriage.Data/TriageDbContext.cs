@@ -9,12 +9,14 @@ using InviteTriage.Core.Mailboxes;
 using InviteTriage.Core.Settings;
 using InviteTriage.Data.Accounts;
 using InviteTriage.Data.Database;
+using InviteTriage.Data.Leases;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace InviteTriage.Data;
 
-public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) : IdentityDbContext<TriageUser>(options)
+public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) : IdentityDbContext<TriageUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Flock> Flocks => Set<Flock>();
@@ -30,11 +32,23 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Mailbox> Mailboxes => Set<Mailbox>();
     public DbSet<MailboxMessage> MailboxMessages => Set<MailboxMessage>();
+    public DbSet<Lease> Leases => Set<Lease>();
+
+    /// <summary>Data Protection's keys, in the store so that every web instance and the CLI share them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Whether <paramref name="text"/> matches a LIKE <paramref name="pattern"/> from <see cref="LikePattern"/>, ignoring case; in queries only.</summary>
+    public static bool ContainsText(string text, string pattern) => throw new InvalidOperationException("ContainsText runs only inside a query.");
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TriageDbContext).Assembly);
+
+        // SQLite's LIKE ignores case and PostgreSQL's does not; the dialect makes the search mean the same on both.
+        var dialect = StoreDialect.Of(this);
+        builder.HasDbFunction(typeof(TriageDbContext).GetMethod(nameof(ContainsText))!)
+            .HasTranslation(arguments => dialect.ContainsText(arguments[0], arguments[1]));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -42,5 +56,6 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
         // Times are stored as UTC; SQLite hands DateTime back as Unspecified, so the kind is restored on read.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<string>().HaveConversion<TextConverter>();
     }
 }

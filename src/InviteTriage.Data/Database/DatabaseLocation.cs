@@ -52,5 +52,15 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
         return new DatabaseLocation(provider, connectionString);
     }
 
-    public override string ToString() => SqlitePath ?? Provider.ToString();
+    /// <summary>The SQLite file, or the PostgreSQL server and database; never a password.</summary>
+    public override string ToString()
+    {
+        if (SqlitePath is { } path)
+        {
+            return path;
+        }
+
+        var postgres = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"{Provider} database {postgres.Database} on {postgres.Host}:{postgres.Port}";
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace InviteTriage.Data.Database;
 
@@ -13,7 +14,8 @@ internal static class StoreErrors
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is SqliteException { SqliteExtendedErrorCode: SqliteUniqueConstraintFailed })
+            if (e is SqliteException { SqliteExtendedErrorCode: SqliteUniqueConstraintFailed }
+                or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
                 return true;
             }

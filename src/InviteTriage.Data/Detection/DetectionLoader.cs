@@ -1,4 +1,3 @@
-using System.Text.Json;
 using InviteTriage.Core.Detection;
 using InviteTriage.Core.Flocks;
 using InviteTriage.Core.Invitations;
@@ -32,17 +31,17 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
     /// </summary>
     public async Task<List<DetectionRow>> CompanyRowsAsync(IReadOnlyCollection<string> companyKeys, CancellationToken cancellationToken)
     {
-        using var sql = SqliteCommands.Of(db);
-        var command = SqliteCommands.Bind(
+        using var sql = StoreCommands.Of(db);
+        var command = sql.Bind(
             sql.Prepare(
-                """
+                $"""
                 SELECT "Id", "CompanyKey", "SenderKey", "SentAt", "MessageClass", "Company", "SenderName", "Status", "FlockId"
                 FROM "Invitations"
-                WHERE "OwnerId" = $owner AND "CompanyKey" IN (SELECT "value" FROM json_each($companies))
+                WHERE "OwnerId" = @owner AND {sql.Dialect.InList("\"CompanyKey\"", "@companies")}
                 ORDER BY "CompanyKey", "SentAt", "Id"
                 """,
-                "$owner", "$companies"),
-            ownerId, JsonSerializer.Serialize(companyKeys));
+                "@owner", "@companies"),
+            ownerId, sql.Dialect.List(companyKeys));
 
         // A large employer's rows repeat its key and name a hundred thousand times; one copy of each keeps the
         // rebuild's memory flat.
@@ -55,12 +54,12 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
                 reader.GetInt64(0),
                 Shared(reader.GetString(1)),
                 reader.GetString(2),
-                SqliteCommands.Time(reader, 3),
+                StoreCommands.Time(reader, 3),
                 (MessageClass)reader.GetInt32(4),
-                SqliteCommands.TextOrNull(reader, 5) is { } company ? Shared(company) : null,
+                StoreCommands.TextOrNull(reader, 5) is { } company ? Shared(company) : null,
                 reader.GetString(6),
                 (InvitationStatus)reader.GetInt32(7),
-                SqliteCommands.LongOrNull(reader, 8)));
+                StoreCommands.LongOrNull(reader, 8)));
         }
 
         return rows;

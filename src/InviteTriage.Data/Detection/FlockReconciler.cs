@@ -85,7 +85,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
     /// <summary>Writes flocks, memberships, the invitations' current flock, and the history, in the caller's transaction.</summary>
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
-        using var writer = new FlockWriter(SqliteCommands.Of(db), ownerId);
+        using var writer = new FlockWriter(StoreCommands.Of(db), ownerId);
         foreach (var gone in _deleted)
         {
             await writer.DeleteAsync(gone.Id, cancellationToken);

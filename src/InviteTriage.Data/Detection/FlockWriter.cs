@@ -2,8 +2,7 @@ using System.Text.Json;
 using InviteTriage.Core.Flocks;
 using InviteTriage.Core.History;
 using InviteTriage.Data.Database;
-using Microsoft.Data.Sqlite;
-using static InviteTriage.Data.Database.SqliteCommands;
+using System.Data.Common;
 
 namespace InviteTriage.Data.Detection;
 
@@ -12,56 +11,57 @@ namespace InviteTriage.Data.Detection;
 /// memberships, the invitations' current flock, and history. A rebuild of a million invitations writes tens of
 /// thousands of these rows; through the change tracker that took most of the rebuild's time.
 /// </summary>
-internal sealed class FlockWriter(SqliteCommands sql, string ownerId) : IDisposable
+internal sealed class FlockWriter(StoreCommands sql, string ownerId) : IDisposable
 {
     private const string FlockColumns =
         "\"CompanyKey\", \"Company\", \"Score\", \"Severity\", \"Status\", \"FirstSentAt\", \"LastSentAt\", \"SenderCount\", \"PValue\", \"Reasons\", \"UpdatedAt\"";
 
-    private readonly SqliteCommand _insertFlock = sql.Prepare(
+    private readonly DbCommand _insertFlock = sql.Prepare(
         $"""
         INSERT INTO "Flocks" ("OwnerId", "DetectedAt", {FlockColumns})
-        VALUES ($owner, $detectedAt, $companyKey, $company, $score, $severity, $status, $first, $last, $senders, $p, $reasons, $updatedAt)
+        VALUES (@owner, @detectedAt, @companyKey, @company, @score, @severity, @status, @first, @last, @senders, @p, {sql.Dialect.Json("@reasons")}, @updatedAt)
         RETURNING "Id"
         """,
-        "$owner", "$detectedAt", "$companyKey", "$company", "$score", "$severity", "$status", "$first", "$last", "$senders", "$p", "$reasons", "$updatedAt");
+        "@owner", "@detectedAt", "@companyKey", "@company", "@score", "@severity", "@status", "@first", "@last", "@senders", "@p", "@reasons", "@updatedAt");
 
-    private readonly SqliteCommand _updateFlock = sql.Prepare(
-        """
-        UPDATE "Flocks" SET "CompanyKey" = $companyKey, "Company" = $company, "Score" = $score, "Severity" = $severity, "Status" = $status,
-            "FirstSentAt" = $first, "LastSentAt" = $last, "SenderCount" = $senders, "PValue" = $p, "Reasons" = $reasons, "UpdatedAt" = $updatedAt
-        WHERE "Id" = $id AND "OwnerId" = $owner
+    private readonly DbCommand _updateFlock = sql.Prepare(
+        $"""
+        UPDATE "Flocks" SET "CompanyKey" = @companyKey, "Company" = @company, "Score" = @score, "Severity" = @severity, "Status" = @status,
+            "FirstSentAt" = @first, "LastSentAt" = @last, "SenderCount" = @senders, "PValue" = @p, "Reasons" = {sql.Dialect.Json("@reasons")},
+            "UpdatedAt" = @updatedAt
+        WHERE "Id" = @id AND "OwnerId" = @owner
         """,
-        "$companyKey", "$company", "$score", "$severity", "$status", "$first", "$last", "$senders", "$p", "$reasons", "$updatedAt", "$id", "$owner");
+        "@companyKey", "@company", "@score", "@severity", "@status", "@first", "@last", "@senders", "@p", "@reasons", "@updatedAt", "@id", "@owner");
 
     // Memberships go with the flock (cascade), and its invitations' current flock is cleared (set null).
-    private readonly SqliteCommand _deleteFlock = sql.Prepare(
-        """DELETE FROM "Flocks" WHERE "Id" = $id AND "OwnerId" = $owner""", "$id", "$owner");
+    private readonly DbCommand _deleteFlock = sql.Prepare(
+        """DELETE FROM "Flocks" WHERE "Id" = @id AND "OwnerId" = @owner""", "@id", "@owner");
 
-    private readonly SqliteCommand _insertMember = sql.Prepare(
-        """INSERT INTO "FlockMembers" ("FlockId", "InvitationId", "JoinedAt") VALUES ($flock, $invitation, $joinedAt)""",
-        "$flock", "$invitation", "$joinedAt");
+    private readonly DbCommand _insertMember = sql.Prepare(
+        """INSERT INTO "FlockMembers" ("FlockId", "InvitationId", "JoinedAt") VALUES (@flock, @invitation, @joinedAt)""",
+        "@flock", "@invitation", "@joinedAt");
 
-    private readonly SqliteCommand _deleteMember = sql.Prepare(
-        """DELETE FROM "FlockMembers" WHERE "FlockId" = $flock AND "InvitationId" = $invitation""", "$flock", "$invitation");
+    private readonly DbCommand _deleteMember = sql.Prepare(
+        """DELETE FROM "FlockMembers" WHERE "FlockId" = @flock AND "InvitationId" = @invitation""", "@flock", "@invitation");
 
-    private readonly SqliteCommand _assign = sql.Prepare(
-        """UPDATE "Invitations" SET "FlockId" = $flock WHERE "Id" = $id AND "OwnerId" = $owner""", "$flock", "$id", "$owner");
+    private readonly DbCommand _assign = sql.Prepare(
+        """UPDATE "Invitations" SET "FlockId" = @flock WHERE "Id" = @id AND "OwnerId" = @owner""", "@flock", "@id", "@owner");
 
-    private readonly SqliteCommand _insertEvent = sql.Prepare(
+    private readonly DbCommand _insertEvent = sql.Prepare(
         """
         INSERT INTO "FlagEvents" ("OwnerId", "Kind", "Actor", "OccurredAt", "FlockId", "Summary")
-        VALUES ($owner, $kind, $actor, $occurredAt, $flock, $summary)
+        VALUES (@owner, @kind, @actor, @occurredAt, @flock, @summary)
         RETURNING "Id"
         """,
-        "$owner", "$kind", "$actor", "$occurredAt", "$flock", "$summary");
+        "@owner", "@kind", "@actor", "@occurredAt", "@flock", "@summary");
 
-    private readonly SqliteCommand _insertChange = sql.Prepare(
-        """INSERT INTO "FlagEventChanges" ("FlagEventId", "InvitationId", "Before", "After") VALUES ($event, $invitation, $before, $after)""",
-        "$event", "$invitation", "$before", "$after");
+    private readonly DbCommand _insertChange = sql.Prepare(
+        """INSERT INTO "FlagEventChanges" ("FlagEventId", "InvitationId", "Before", "After") VALUES (@event, @invitation, @before, @after)""",
+        "@event", "@invitation", "@before", "@after");
 
     public async Task InsertAsync(Flock flock, CancellationToken cancellationToken)
     {
-        flock.Id = (long)(await Bind(_insertFlock, ownerId, flock.DetectedAt, flock.CompanyKey, flock.Company, flock.Score, flock.Severity,
+        flock.Id = (long)(await sql.Bind(_insertFlock, ownerId, flock.DetectedAt, flock.CompanyKey, flock.Company, flock.Score, flock.Severity,
                 flock.Status, flock.FirstSentAt, flock.LastSentAt, flock.SenderCount, flock.PValue, ReasonsJson(flock.Reasons), flock.UpdatedAt)
             .ExecuteScalarAsync(cancellationToken))!;
         foreach (var member in flock.Members)
@@ -72,29 +72,29 @@ internal sealed class FlockWriter(SqliteCommands sql, string ownerId) : IDisposa
     }
 
     public Task UpdateAsync(Flock flock, CancellationToken cancellationToken) =>
-        Bind(_updateFlock, flock.CompanyKey, flock.Company, flock.Score, flock.Severity, flock.Status, flock.FirstSentAt, flock.LastSentAt,
+        sql.Bind(_updateFlock, flock.CompanyKey, flock.Company, flock.Score, flock.Severity, flock.Status, flock.FirstSentAt, flock.LastSentAt,
                 flock.SenderCount, flock.PValue, ReasonsJson(flock.Reasons), flock.UpdatedAt, flock.Id, ownerId)
             .ExecuteNonQueryAsync(cancellationToken);
 
     public Task DeleteAsync(long flockId, CancellationToken cancellationToken) =>
-        Bind(_deleteFlock, flockId, ownerId).ExecuteNonQueryAsync(cancellationToken);
+        sql.Bind(_deleteFlock, flockId, ownerId).ExecuteNonQueryAsync(cancellationToken);
 
     public Task InsertMemberAsync(long flockId, FlockMember member, CancellationToken cancellationToken) =>
-        Bind(_insertMember, flockId, member.InvitationId, member.JoinedAt).ExecuteNonQueryAsync(cancellationToken);
+        sql.Bind(_insertMember, flockId, member.InvitationId, member.JoinedAt).ExecuteNonQueryAsync(cancellationToken);
 
     public Task DeleteMemberAsync(long flockId, long invitationId, CancellationToken cancellationToken) =>
-        Bind(_deleteMember, flockId, invitationId).ExecuteNonQueryAsync(cancellationToken);
+        sql.Bind(_deleteMember, flockId, invitationId).ExecuteNonQueryAsync(cancellationToken);
 
     public Task AssignAsync(long invitationId, long? flockId, CancellationToken cancellationToken) =>
-        Bind(_assign, flockId, invitationId, ownerId).ExecuteNonQueryAsync(cancellationToken);
+        sql.Bind(_assign, flockId, invitationId, ownerId).ExecuteNonQueryAsync(cancellationToken);
 
     public async Task InsertEventAsync(FlagEvent flagEvent, CancellationToken cancellationToken)
     {
-        flagEvent.Id = (long)(await Bind(_insertEvent, ownerId, flagEvent.Kind, flagEvent.Actor, flagEvent.OccurredAt, flagEvent.FlockId, flagEvent.Summary)
+        flagEvent.Id = (long)(await sql.Bind(_insertEvent, ownerId, flagEvent.Kind, flagEvent.Actor, flagEvent.OccurredAt, flagEvent.FlockId, flagEvent.Summary)
             .ExecuteScalarAsync(cancellationToken))!;
         foreach (var change in flagEvent.Changes)
         {
-            await Bind(_insertChange, flagEvent.Id, change.InvitationId, change.Before, change.After).ExecuteNonQueryAsync(cancellationToken);
+            await sql.Bind(_insertChange, flagEvent.Id, change.InvitationId, change.Before, change.After).ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

@@ -35,11 +35,11 @@ public sealed class HistoryQueries(IDbContextFactory<TriageDbContext> dbFactory)
         {
             var company = LikePattern.Contains(filter.Company);
             query = query.Where(e =>
-                db.Flocks.Any(f => f.Id == e.FlockId && EF.Functions.Like(f.Company, company, LikePattern.Escape))
+                db.Flocks.Any(f => f.Id == e.FlockId && TriageDbContext.ContainsText(f.Company, company))
                 || db.FlagEventChanges.Any(c => c.FlagEventId == e.Id && db.Invitations.Any(i =>
-                    i.Id == c.InvitationId && i.OwnerId == ownerId && i.Company != null && EF.Functions.Like(i.Company, company, LikePattern.Escape)))
+                    i.Id == c.InvitationId && i.OwnerId == ownerId && i.Company != null && TriageDbContext.ContainsText(i.Company, company)))
                 || (e.ImportBatchId != null && db.Invitations.Any(i =>
-                    i.ImportBatchId == e.ImportBatchId && i.OwnerId == ownerId && i.Company != null && EF.Functions.Like(i.Company, company, LikePattern.Escape))));
+                    i.ImportBatchId == e.ImportBatchId && i.OwnerId == ownerId && i.Company != null && TriageDbContext.ContainsText(i.Company, company))));
         }
 
         var pageSize = Math.Clamp(filter.PageSize, 1, HistoryFilter.MaxPageSize);

@@ -1,4 +1,5 @@
 using InviteTriage.Core.Invitations;
+using InviteTriage.Data.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace InviteTriage.Data.History;
@@ -6,23 +7,26 @@ namespace InviteTriage.Data.History;
 /// <summary>Writes the per-invitation rows of one history event in a single statement, whatever their number.</summary>
 internal static class HistoryWriter
 {
-    // Built once from the status enum; it holds no user input.
-    private static readonly string InsertStatusChanges =
+    // Built from the status enum and the dialect; it holds no user input.
+    private static string InsertStatusChanges(StoreDialect dialect) =>
         """
         INSERT INTO "FlagEventChanges" ("FlagEventId", "InvitationId", "Before", "After")
         SELECT {0}, "Id", 
-        """ + StatusNames.SqlCase("\"Status\"") + """
+        """ + StatusNames.SqlCase("\"Status\"") + $$"""
         , {1}
         FROM "Invitations"
-        WHERE "OwnerId" = {2} AND "Id" IN (SELECT value FROM json_each({3}))
+        WHERE "OwnerId" = {2} AND {{dialect.InList("\"Id\"", "{3}")}}
         """;
 
     /// <summary>Records the current status of <paramref name="invitationIds"/> as before, and <paramref name="after"/> as after.</summary>
-    public static Task<int> StatusChangesAsync(TriageDbContext db, long eventId, string ownerId, IReadOnlyCollection<long> invitationIds, InvitationStatus after, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync(
-            InsertStatusChanges,
-            [eventId, StatusNames.Of(after), ownerId, System.Text.Json.JsonSerializer.Serialize(invitationIds)],
+    public static Task<int> StatusChangesAsync(TriageDbContext db, long eventId, string ownerId, IReadOnlyCollection<long> invitationIds, InvitationStatus after, CancellationToken cancellationToken)
+    {
+        var dialect = StoreDialect.Of(db);
+        return db.Database.ExecuteSqlRawAsync(
+            InsertStatusChanges(dialect),
+            [eventId, StatusNames.Of(after), ownerId, dialect.List(invitationIds)],
             cancellationToken);
+    }
 
     // Built once from the status enum; it holds no user input.
     private static readonly string InsertRemovals =

@@ -5,9 +5,10 @@ namespace InviteTriage.Data.Imports;
 /// <summary>
 /// The invitations' secondary indexes, set aside while a bulk import inserts and built again, each in one sorted
 /// pass, before the import commits. SQLite's DDL is transactional: if the import is refused or killed, the indexes
-/// come back with the rollback. The unique indexes stay, because they are the dedupe keys.
+/// come back with the rollback. The unique indexes stay, because they are the dedupe keys. Only where the store allows
+/// it without blocking readers (<see cref="StoreDialect.DefersIndexes"/>).
 /// </summary>
-internal sealed class DeferredIndexes(SqliteCommands sql)
+internal sealed class DeferredIndexes(StoreCommands sql)
 {
     private List<string>? _definitions;
 
@@ -15,7 +16,7 @@ internal sealed class DeferredIndexes(SqliteCommands sql)
 
     public async Task DeferAsync(CancellationToken cancellationToken)
     {
-        if (Deferred)
+        if (Deferred || !sql.Dialect.DefersIndexes)
         {
             return;
         }

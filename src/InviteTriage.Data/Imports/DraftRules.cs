@@ -80,6 +80,7 @@ internal static class DraftRules
 
     public static Invitation ToInvitation(InvitationDraft draft, string ownerId, long batchId, DateTime now, CompanyAliasMap aliases)
     {
+        draft = WithoutNul(draft);
         var company = Trimmed(draft.SenderCompany) ?? HeadlineCompany.Parse(draft.SenderHeadline);
         var companyKey = aliases.Resolve(CompanyKey.Normalize(company));
         var name = draft.SenderName.Trim();
@@ -109,6 +110,26 @@ internal static class DraftRules
     }
 
     public static long MinuteOf(DateTime sentAt) => (long)Math.Floor((sentAt - DateTime.UnixEpoch).TotalMinutes);
+
+    /// <summary>
+    /// Text without U+0000, which PostgreSQL cannot store in text and which means nothing in a name or a message; taken
+    /// out for both stores, so that an import keeps the same rows on either.
+    /// </summary>
+    public static string? WithoutNul(string? text) =>
+        text is not null && text.Contains('\0', StringComparison.Ordinal) ? text.Replace("\0", "", StringComparison.Ordinal) : text;
+
+    private static InvitationDraft WithoutNul(InvitationDraft draft) => draft with
+    {
+        SenderName = WithoutNul(draft.SenderName)!,
+        SenderHeadline = WithoutNul(draft.SenderHeadline),
+        SenderCompany = WithoutNul(draft.SenderCompany),
+        SenderProfileUrl = WithoutNul(draft.SenderProfileUrl),
+        ProfileLink = WithoutNul(draft.ProfileLink),
+        Message = WithoutNul(draft.Message),
+        Network = WithoutNul(draft.Network)!,
+        ExternalId = WithoutNul(draft.ExternalId),
+        AcceptUrl = WithoutNul(draft.AcceptUrl),
+    };
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -20,11 +20,11 @@ internal readonly record struct ImportItem(IngestItem Read, Invitation? Invitati
         IngestContact { Contact: var contact } => new ImportItem(item, null, new KnownContact
         {
             OwnerId = ownerId,
-            Name = contact.Name,
-            ProfileUrl = contact.ProfileUrl,
-            Company = contact.Company,
-            CompanyKey = aliases.Resolve(CompanyKey.Normalize(contact.Company)),
-            Position = contact.Position,
+            Name = DraftRules.WithoutNul(contact.Name)!,
+            ProfileUrl = DraftRules.WithoutNul(contact.ProfileUrl),
+            Company = DraftRules.WithoutNul(contact.Company),
+            CompanyKey = aliases.Resolve(CompanyKey.Normalize(DraftRules.WithoutNul(contact.Company))),
+            Position = DraftRules.WithoutNul(contact.Position),
             ConnectedOn = contact.ConnectedOn,
             ImportBatchId = batchId,
         }, null),

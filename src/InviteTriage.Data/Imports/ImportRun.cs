@@ -26,6 +26,10 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
     private readonly HashSet<long> _snapshotted = [];
     private readonly HashSet<InvitationSource> _addedSources = [];
     private readonly Dictionary<InvitationSource, bool> _storedOtherSource = [];
+
+    // New invitations gathered for the store's InvitationInsert, and the minute keys of those with an external id.
+    private readonly List<Invitation> _pending = [];
+    private readonly MinuteKeys _pendingExternalKeys = new();
     private MinuteKeys? _externalMinuteKeys;
     private bool? _hasContacts;
     private long? _storedBefore;
@@ -72,12 +76,14 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
         }
     }
 
-    /// <summary>Builds the indexes again if they were set aside; the import needs them for detection.</summary>
-    public Task FinishAsync(CancellationToken cancellationToken)
+    /// <summary>Stores what is still gathered, and builds the indexes again if they were set aside; detection needs them.</summary>
+    public async Task FinishAsync(CancellationToken cancellationToken)
     {
+        await FlushAsync(cancellationToken);
+
         // Detection comes next, and needs the memory more.
         _externalMinuteKeys = null;
-        return _indexes.RestoreAsync(cancellationToken);
+        await _indexes.RestoreAsync(cancellationToken);
     }
 
     private async Task AddOrMergeAsync(Invitation invitation, CancellationToken cancellationToken)
@@ -93,25 +99,36 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
         if (!await MayMergeAsync(invitation.Source, cancellationToken))
         {
             // No other source to merge into: the unique indexes tell a duplicate, and the minute keys of invitations
-            // with an external id, which those indexes leave out.
+            // with an external id, which those indexes leave out. Those gathered but not yet stored are stored first.
             _externalMinuteKeys ??= await store.ExternalMinuteKeysAsync(cancellationToken);
+            if (invitation.ExternalId is null && _pendingExternalKeys.Contains(invitation.Network, invitation.SenderKey, invitation.SentMinute))
+            {
+                await FlushAsync(cancellationToken);
+            }
+
             if (invitation.ExternalId is null && _externalMinuteKeys.Contains(invitation.Network, invitation.SenderKey, invitation.SentMinute))
             {
                 Duplicates++;
+                return;
             }
-            else if (await store.InsertAsync(invitation, cancellationToken))
+
+            _pending.Add(invitation);
+            _addedSources.Add(invitation.Source);
+            if (invitation.ExternalId is not null)
             {
-                await AddedAsync(invitation, cancellationToken);
+                _pendingExternalKeys.Add(invitation.Network, invitation.SenderKey, invitation.SentMinute);
             }
-            else
+
+            if (_pending.Count >= store.InsertBatchSize)
             {
-                Duplicates++;
+                await FlushAsync(cancellationToken);
             }
 
             return;
         }
 
         // One row at a time against the store from here on; what was kept in memory would go stale.
+        await FlushAsync(cancellationToken);
         _externalMinuteKeys = null;
         await _indexes.RestoreAsync(cancellationToken);
         if (await store.IsStoredAsync(invitation, cancellationToken))
@@ -124,15 +141,8 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
         var target = candidates.FirstOrDefault(c => InvitationMerge.SameInvitation(c, invitation));
         if (target is null)
         {
-            if (await store.InsertAsync(invitation, cancellationToken))
-            {
-                await AddedAsync(invitation, cancellationToken);
-            }
-            else
-            {
-                Duplicates++;
-            }
-
+            _pending.Add(invitation);
+            await FlushAsync(cancellationToken);
             return;
         }
 
@@ -162,6 +172,8 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
     /// </summary>
     private async Task AddContactAsync(KnownContact contact, CancellationToken cancellationToken)
     {
+        // The gathered invitations go first: the contact may give them their company.
+        await FlushAsync(cancellationToken);
         if (contact.ProfileUrl is { } url && await store.IsContactStoredAsync(url, cancellationToken))
         {
             return;
@@ -187,6 +199,31 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
             NoteChange(null, invitation.SentAt);
             NoteChange(invitation.CompanyKey, invitation.SentAt);
         }
+    }
+
+    /// <summary>Stores the gathered invitations, in the order they came, and counts each as added or duplicate.</summary>
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        var added = await store.InsertAsync(_pending, cancellationToken);
+        for (var n = 0; n < _pending.Count; n++)
+        {
+            if (added[n])
+            {
+                await AddedAsync(_pending[n], cancellationToken);
+            }
+            else
+            {
+                Duplicates++;
+            }
+        }
+
+        _pending.Clear();
+        _pendingExternalKeys.Clear();
     }
 
     private async Task AddedAsync(Invitation invitation, CancellationToken cancellationToken)

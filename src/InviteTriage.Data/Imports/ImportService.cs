@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Threading.Channels;
 using InviteTriage.Core.Companies;
 using InviteTriage.Core.Detection;
@@ -37,10 +36,6 @@ public sealed class ImportService(
     // Items read ahead of the writer; enough to keep both busy, few enough to keep memory flat.
     private const int ReadAhead = 2_048;
 
-    // SQLite's page cache for the import's connection (8 MiB; negative means KiB, the default is 2 MiB). A larger one
-    // measured no faster, and a 1M-row import must stay within 300 MB.
-    private const string ImportCache = "PRAGMA cache_size = -8192";
-
     public async Task<ImportSummary> ImportAsync(
         string ownerId, string actor, string format, IReadOnlyList<ImportSource> sources, IProgress<int>? progress, CancellationToken cancellationToken)
     {
@@ -50,7 +45,7 @@ public sealed class ImportService(
         FlockDetectionService.PeerRescore peers;
         double storeMs, detectMs;
 
-        // The owner's detection lock first, then SQLite's write lock, the same order as every detection takes them.
+        // The owner's detection lock first, then the store's write lock, the same order as every detection takes them.
         using (await FlockDetectionService.LockOwnerAsync(ownerId, cancellationToken))
         {
             var coverageBefore = await detection.CoverageAsync(ownerId, cancellationToken);
@@ -68,11 +63,9 @@ public sealed class ImportService(
             await db.SaveChangesAsync(cancellationToken);
             var aliases = await CompanyAliasService.MapAsync(db, ownerId, cancellationToken);
 
-            var cacheBefore = await SqliteCommands.Of(db).ScalarAsync("PRAGMA cache_size", cancellationToken);
-            await SqliteCommands.Of(db).ScalarAsync(ImportCache, cancellationToken);
-            try
+            using var statements = new ImportStatements(StoreCommands.Of(db), ownerId, batch.Id);
+            await using (await statements.Sql.Dialect.BulkWriteAsync(statements.Sql, cancellationToken))
             {
-                using var statements = new ImportStatements(SqliteCommands.Of(db), ownerId, batch.Id);
                 run = new ImportRun(statements, batch.Id, now);
                 try
                 {
@@ -90,12 +83,6 @@ public sealed class ImportService(
                 }
 
                 await run.FinishAsync(cancellationToken);
-            }
-            finally
-            {
-                // The connection goes back to the pool; the next user gets the usual cache.
-                await SqliteCommands.Of(db).ScalarAsync(
-                    string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {Convert.ToInt64(cacheBefore, CultureInfo.InvariantCulture)}"), CancellationToken.None);
             }
 
             batch.State = ImportBatchState.Completed;

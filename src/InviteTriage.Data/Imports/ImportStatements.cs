@@ -2,8 +2,8 @@ using System.Globalization;
 using InviteTriage.Core.Contacts;
 using InviteTriage.Core.Invitations;
 using InviteTriage.Data.Database;
-using Microsoft.Data.Sqlite;
-using static InviteTriage.Data.Database.SqliteCommands;
+using System.Data.Common;
+using static InviteTriage.Data.Database.StoreCommands;
 
 namespace InviteTriage.Data.Imports;
 
@@ -11,7 +11,7 @@ namespace InviteTriage.Data.Imports;
 /// The statements of one import, prepared once on the import's connection and transaction and run once per row:
 /// no change tracking, and every lookup through an index (README, "Bulk imports").
 /// </summary>
-internal sealed class ImportStatements(SqliteCommands sql, string ownerId, long batchId) : IDisposable
+internal sealed class ImportStatements(StoreCommands sql, string ownerId, long batchId) : IDisposable
 {
     private const string InvitationColumns =
         """
@@ -20,116 +20,105 @@ internal sealed class ImportStatements(SqliteCommands sql, string ownerId, long 
         """;
 
     // The store's unique indexes are FORMATS.md's dedupe keys, so a duplicate is simply not inserted.
-    private readonly SqliteCommand _insert = sql.Prepare(
-        """
-        INSERT INTO "Invitations" ("OwnerId", "Network", "ExternalId", "SenderName", "SenderHeadline", "Company", "CompanyKey",
-            "SenderProfileUrl", "SenderKey", "SenderNameKey", "SentAt", "SentMinute", "Message", "MessageClass", "Status", "Source",
-            "ImportBatchId", "AcceptUrl", "ReceivedAt", "UpdatedAt")
-        VALUES ($owner, $network, $externalId, $name, $headline, $company, $companyKey, $url, $senderKey, $nameKey, $sentAt, $minute,
-            $message, $class, $status, $source, $batch, $acceptUrl, $receivedAt, $updatedAt)
-        ON CONFLICT DO NOTHING
-        """,
-        "$owner", "$network", "$externalId", "$name", "$headline", "$company", "$companyKey", "$url", "$senderKey", "$nameKey", "$sentAt",
-        "$minute", "$message", "$class", "$status", "$source", "$batch", "$acceptUrl", "$receivedAt", "$updatedAt");
+    private readonly InvitationInsert _insert = sql.Dialect.InvitationInsert(sql, ownerId, batchId);
 
-    private readonly SqliteCommand _externalIdStored = sql.Prepare(
-        """SELECT EXISTS (SELECT 1 FROM "Invitations" WHERE "OwnerId" = $owner AND "Network" = $network AND "ExternalId" = $externalId)""",
-        "$owner", "$network", "$externalId");
+    private readonly DbCommand _externalIdStored = sql.Prepare(
+        """SELECT EXISTS (SELECT 1 FROM "Invitations" WHERE "OwnerId" = @owner AND "Network" = @network AND "ExternalId" = @externalId)""",
+        "@owner", "@network", "@externalId");
 
     // Any invitation with the same minute key, with an external id or not (MinuteKeys).
-    private readonly SqliteCommand _minuteStored = sql.Prepare(
+    private readonly DbCommand _minuteStored = sql.Prepare(
         """
         SELECT EXISTS (SELECT 1 FROM "Invitations"
-            WHERE "SenderKey" = $senderKey AND "OwnerId" = $owner AND "Network" = $network AND "SentMinute" = $minute)
+            WHERE "SenderKey" = @senderKey AND "OwnerId" = @owner AND "Network" = @network AND "SentMinute" = @minute)
         """,
-        "$senderKey", "$owner", "$network", "$minute");
+        "@senderKey", "@owner", "@network", "@minute");
 
-    private readonly SqliteCommand _externalMinuteKeys = sql.Prepare(
-        """SELECT "Network", "SenderKey", "SentMinute" FROM "Invitations" WHERE "OwnerId" = $owner AND "ExternalId" IS NOT NULL""",
-        "$owner");
+    private readonly DbCommand _externalMinuteKeys = sql.Prepare(
+        """SELECT "Network", "SenderKey", "SentMinute" FROM "Invitations" WHERE "OwnerId" = @owner AND "ExternalId" IS NOT NULL""",
+        "@owner");
 
-    private readonly SqliteCommand _byProfile = sql.Prepare(
+    private readonly DbCommand _byProfile = sql.Prepare(
         $"""
         SELECT {InvitationColumns} FROM "Invitations"
-        WHERE "SenderKey" = $senderKey AND "SentAt" >= $from AND "SentAt" <= $to AND "OwnerId" = $owner
+        WHERE "SenderKey" = @senderKey AND "SentAt" >= @from AND "SentAt" <= @to AND "OwnerId" = @owner
         ORDER BY "Id"
         """,
-        "$senderKey", "$from", "$to", "$owner");
+        "@senderKey", "@from", "@to", "@owner");
 
-    private readonly SqliteCommand _byName = sql.Prepare(
+    private readonly DbCommand _byName = sql.Prepare(
         $"""
         SELECT {InvitationColumns} FROM "Invitations"
-        WHERE "OwnerId" = $owner AND "SenderNameKey" = $nameKey AND "SentAt" >= $from AND "SentAt" <= $to
+        WHERE "OwnerId" = @owner AND "SenderNameKey" = @nameKey AND "SentAt" >= @from AND "SentAt" <= @to
         ORDER BY "Id"
         """,
-        "$owner", "$nameKey", "$from", "$to");
+        "@owner", "@nameKey", "@from", "@to");
 
-    private readonly SqliteCommand _companyless = sql.Prepare(
+    private readonly DbCommand _companyless = sql.Prepare(
         $"""
         SELECT {InvitationColumns} FROM "Invitations"
-        WHERE "SenderKey" = $senderKey AND "OwnerId" = $owner AND "CompanyKey" IS NULL
+        WHERE "SenderKey" = @senderKey AND "OwnerId" = @owner AND "CompanyKey" IS NULL
         ORDER BY "Id"
         """,
-        "$senderKey", "$owner");
+        "@senderKey", "@owner");
 
-    private readonly SqliteCommand _updateMerged = sql.Prepare(
+    private readonly DbCommand _updateMerged = sql.Prepare(
         """
-        UPDATE "Invitations" SET "ExternalId" = $externalId, "SenderHeadline" = $headline, "SenderProfileUrl" = $url,
-            "AcceptUrl" = $acceptUrl, "Message" = $message, "MessageClass" = $class, "Company" = $company, "CompanyKey" = $companyKey,
-            "SenderKey" = $senderKey, "UpdatedAt" = $updatedAt
-        WHERE "Id" = $id
+        UPDATE "Invitations" SET "ExternalId" = @externalId, "SenderHeadline" = @headline, "SenderProfileUrl" = @url,
+            "AcceptUrl" = @acceptUrl, "Message" = @message, "MessageClass" = @class, "Company" = @company, "CompanyKey" = @companyKey,
+            "SenderKey" = @senderKey, "UpdatedAt" = @updatedAt
+        WHERE "Id" = @id
         """,
-        "$externalId", "$headline", "$url", "$acceptUrl", "$message", "$class", "$company", "$companyKey", "$senderKey", "$updatedAt", "$id");
+        "@externalId", "@headline", "@url", "@acceptUrl", "@message", "@class", "@company", "@companyKey", "@senderKey", "@updatedAt", "@id");
 
-    private readonly SqliteCommand _insertMerge = sql.Prepare(
-        """INSERT INTO "ImportMerges" ("ImportBatchId", "InvitationId", "Before") VALUES ($batch, $invitation, $before)""",
-        "$batch", "$invitation", "$before");
+    private readonly DbCommand _insertMerge = sql.Prepare(
+        """INSERT INTO "ImportMerges" ("ImportBatchId", "InvitationId", "Before") VALUES (@batch, @invitation, @before)""",
+        "@batch", "@invitation", "@before");
 
-    private readonly SqliteCommand _contactCompany = sql.Prepare(
+    private readonly DbCommand _contactCompany = sql.Prepare(
         """
         SELECT "Company", "CompanyKey" FROM "KnownContacts"
-        WHERE "OwnerId" = $owner AND "ProfileUrl" = $url AND "CompanyKey" IS NOT NULL
+        WHERE "OwnerId" = @owner AND "ProfileUrl" = @url AND "CompanyKey" IS NOT NULL
         ORDER BY "Id" LIMIT 1
         """,
-        "$owner", "$url");
+        "@owner", "@url");
 
-    private readonly SqliteCommand _contactStored = sql.Prepare(
-        """SELECT EXISTS (SELECT 1 FROM "KnownContacts" WHERE "OwnerId" = $owner AND "ProfileUrl" = $url)""",
-        "$owner", "$url");
+    private readonly DbCommand _contactStored = sql.Prepare(
+        """SELECT EXISTS (SELECT 1 FROM "KnownContacts" WHERE "OwnerId" = @owner AND "ProfileUrl" = @url)""",
+        "@owner", "@url");
 
-    private readonly SqliteCommand _insertContact = sql.Prepare(
+    private readonly DbCommand _insertContact = sql.Prepare(
         """
         INSERT INTO "KnownContacts" ("OwnerId", "Name", "ProfileUrl", "Company", "CompanyKey", "Position", "ConnectedOn", "ImportBatchId")
-        VALUES ($owner, $name, $url, $company, $companyKey, $position, $connectedOn, $batch)
+        VALUES (@owner, @name, @url, @company, @companyKey, @position, @connectedOn, @batch)
         """,
-        "$owner", "$name", "$url", "$company", "$companyKey", "$position", "$connectedOn", "$batch");
+        "@owner", "@name", "@url", "@company", "@companyKey", "@position", "@connectedOn", "@batch");
 
-    private readonly SqliteCommand _anyContact = sql.Prepare(
-        """SELECT EXISTS (SELECT 1 FROM "KnownContacts" WHERE "OwnerId" = $owner)""", "$owner");
+    private readonly DbCommand _anyContact = sql.Prepare(
+        """SELECT EXISTS (SELECT 1 FROM "KnownContacts" WHERE "OwnerId" = @owner)""", "@owner");
 
-    private readonly SqliteCommand _otherSource = sql.Prepare(
-        """SELECT EXISTS (SELECT 1 FROM "Invitations" WHERE "OwnerId" = $owner AND "Source" <> $source)""", "$owner", "$source");
+    private readonly DbCommand _otherSource = sql.Prepare(
+        """SELECT EXISTS (SELECT 1 FROM "Invitations" WHERE "OwnerId" = @owner AND "Source" <> @source)""", "@owner", "@source");
 
-    public SqliteCommands Sql => sql;
+    public StoreCommands Sql => sql;
 
-    /// <summary>Stores a new invitation; false when the store already holds one with its dedupe key.</summary>
-    public async Task<bool> InsertAsync(Invitation i, CancellationToken cancellationToken) =>
-        await Bind(_insert, ownerId, i.Network, i.ExternalId, i.SenderName, i.SenderHeadline, i.Company, i.CompanyKey, i.SenderProfileUrl,
-                i.SenderKey, i.SenderNameKey, i.SentAt, i.SentMinute, i.Message, i.MessageClass, i.Status, i.Source, batchId, i.AcceptUrl,
-                i.ReceivedAt, i.UpdatedAt)
-            .ExecuteNonQueryAsync(cancellationToken) == 1;
+    /// <summary>How many new invitations the import gathers before <see cref="InsertAsync"/>.</summary>
+    public int InsertBatchSize => _insert.BatchSize;
+
+    /// <summary>Stores new invitations in order; for each, false when the store already holds one with its dedupe key.</summary>
+    public Task<bool[]> InsertAsync(IReadOnlyList<Invitation> rows, CancellationToken cancellationToken) => _insert.InsertAsync(rows, cancellationToken);
 
     /// <summary>Whether the store holds an invitation with the dedupe key of <paramref name="i"/> (FORMATS.md).</summary>
     public Task<bool> IsStoredAsync(Invitation i, CancellationToken cancellationToken) =>
         IsOneAsync(i.ExternalId is { } externalId
-            ? Bind(_externalIdStored, ownerId, i.Network, externalId)
-            : Bind(_minuteStored, i.SenderKey, ownerId, i.Network, i.SentMinute), cancellationToken);
+            ? sql.Bind(_externalIdStored, ownerId, i.Network, externalId)
+            : sql.Bind(_minuteStored, i.SenderKey, ownerId, i.Network, i.SentMinute), cancellationToken);
 
     /// <summary>The minute keys of the owner's stored invitations that have an external id.</summary>
     public async Task<MinuteKeys> ExternalMinuteKeysAsync(CancellationToken cancellationToken)
     {
         var keys = new MinuteKeys();
-        await using var reader = await Bind(_externalMinuteKeys, ownerId).ExecuteReaderAsync(cancellationToken);
+        await using var reader = await sql.Bind(_externalMinuteKeys, ownerId).ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             keys.Add(reader.GetString(0), reader.GetString(1), reader.GetInt64(2));
@@ -146,12 +135,12 @@ internal sealed class ImportStatements(SqliteCommands sql, string ownerId, long 
         var found = new List<Invitation>();
         if (profileKey is not null)
         {
-            found.AddRange(await ReadAsync(Bind(_byProfile, profileKey, from, to, ownerId), cancellationToken));
+            found.AddRange(await ReadAsync(sql.Bind(_byProfile, profileKey, from, to, ownerId), cancellationToken));
         }
 
         if (nameKey.Length > 0)
         {
-            found.AddRange(await ReadAsync(Bind(_byName, ownerId, nameKey, from, to), cancellationToken));
+            found.AddRange(await ReadAsync(sql.Bind(_byName, ownerId, nameKey, from, to), cancellationToken));
         }
 
         return [.. found.DistinctBy(i => i.Id).OrderBy(i => i.Id)];
@@ -159,36 +148,36 @@ internal sealed class ImportStatements(SqliteCommands sql, string ownerId, long 
 
     /// <summary>The owner's invitations from this profile that have no company yet.</summary>
     public Task<List<Invitation>> CompanylessAsync(string profileKey, CancellationToken cancellationToken) =>
-        ReadAsync(Bind(_companyless, profileKey, ownerId), cancellationToken);
+        ReadAsync(sql.Bind(_companyless, profileKey, ownerId), cancellationToken);
 
     /// <summary>Writes what a merge may change (InvitationMerge) back to a stored invitation.</summary>
     public Task UpdateMergedAsync(Invitation i, CancellationToken cancellationToken) =>
-        Bind(_updateMerged, i.ExternalId, i.SenderHeadline, i.SenderProfileUrl, i.AcceptUrl, i.Message, i.MessageClass, i.Company, i.CompanyKey,
+        sql.Bind(_updateMerged, i.ExternalId, i.SenderHeadline, i.SenderProfileUrl, i.AcceptUrl, i.Message, i.MessageClass, i.Company, i.CompanyKey,
                 i.SenderKey, i.UpdatedAt, i.Id)
             .ExecuteNonQueryAsync(cancellationToken);
 
     public Task InsertMergeAsync(long invitationId, string before, CancellationToken cancellationToken) =>
-        Bind(_insertMerge, batchId, invitationId, before).ExecuteNonQueryAsync(cancellationToken);
+        sql.Bind(_insertMerge, batchId, invitationId, before).ExecuteNonQueryAsync(cancellationToken);
 
     /// <summary>The company of the owner's connection with this profile URL (Connections.csv), if any.</summary>
     public async Task<(string Company, string CompanyKey)?> ContactCompanyAsync(string profileKey, CancellationToken cancellationToken)
     {
-        await using var reader = await Bind(_contactCompany, ownerId, profileKey).ExecuteReaderAsync(cancellationToken);
+        await using var reader = await sql.Bind(_contactCompany, ownerId, profileKey).ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) ? (reader.GetString(0), reader.GetString(1)) : null;
     }
 
     public Task<bool> IsContactStoredAsync(string profileUrl, CancellationToken cancellationToken) =>
-        IsOneAsync(Bind(_contactStored, ownerId, profileUrl), cancellationToken);
+        IsOneAsync(sql.Bind(_contactStored, ownerId, profileUrl), cancellationToken);
 
     public Task InsertContactAsync(KnownContact c, CancellationToken cancellationToken) =>
-        Bind(_insertContact, ownerId, c.Name, c.ProfileUrl, c.Company, c.CompanyKey, c.Position, c.ConnectedOn, batchId)
+        sql.Bind(_insertContact, ownerId, c.Name, c.ProfileUrl, c.Company, c.CompanyKey, c.Position, c.ConnectedOn, batchId)
             .ExecuteNonQueryAsync(cancellationToken);
 
-    public Task<bool> HasContactsAsync(CancellationToken cancellationToken) => IsOneAsync(Bind(_anyContact, ownerId), cancellationToken);
+    public Task<bool> HasContactsAsync(CancellationToken cancellationToken) => IsOneAsync(sql.Bind(_anyContact, ownerId), cancellationToken);
 
     /// <summary>Whether the owner has stored invitations from any source but <paramref name="source"/>: only those can be merged into.</summary>
     public Task<bool> HasOtherSourceAsync(InvitationSource source, CancellationToken cancellationToken) =>
-        IsOneAsync(Bind(_otherSource, ownerId, source), cancellationToken);
+        IsOneAsync(sql.Bind(_otherSource, ownerId, source), cancellationToken);
 
     /// <summary>Invitations of every member in the store.</summary>
     public async Task<long> CountAllAsync(CancellationToken cancellationToken) =>
@@ -196,10 +185,10 @@ internal sealed class ImportStatements(SqliteCommands sql, string ownerId, long 
 
     public void Dispose() => sql.Dispose();
 
-    private static async Task<bool> IsOneAsync(SqliteCommand command, CancellationToken cancellationToken) =>
+    private static async Task<bool> IsOneAsync(DbCommand command, CancellationToken cancellationToken) =>
         Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
 
-    private async Task<List<Invitation>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private async Task<List<Invitation>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var found = new List<Invitation>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

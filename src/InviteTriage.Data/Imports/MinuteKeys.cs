@@ -15,6 +15,8 @@ internal sealed class MinuteKeys
 
     public void Add(string network, string senderKey, long minute) => _keys.Add(Hash(network, senderKey, minute));
 
+    public void Clear() => _keys.Clear();
+
     public bool Contains(string network, string senderKey, long minute) => _keys.Contains(Hash(network, senderKey, minute));
 
     // FNV-1a with 128 bits: accidental collisions among millions of keys are out of reach.

@@ -78,6 +78,7 @@ public sealed class CompanyService(IDbContextFactory<TriageDbContext> dbFactory,
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
+            // The store\'s dedupe index refused the new sender key.
             catch (DbUpdateException ex) when (StoreErrors.IsUniqueViolation(ex))
             {
                 return TriageResult.Invalid(

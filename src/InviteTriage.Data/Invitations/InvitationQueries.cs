@@ -130,17 +130,17 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
         if (!string.IsNullOrWhiteSpace(filter.Company))
         {
             var company = LikePattern.Contains(filter.Company);
-            query = query.Where(i => i.Company != null && EF.Functions.Like(i.Company, company, LikePattern.Escape));
+            query = query.Where(i => i.Company != null && TriageDbContext.ContainsText(i.Company, company));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var pattern = LikePattern.Contains(filter.Search);
             query = query.Where(i =>
-                EF.Functions.Like(i.SenderName, pattern, LikePattern.Escape)
-                || (i.SenderHeadline != null && EF.Functions.Like(i.SenderHeadline, pattern, LikePattern.Escape))
-                || (i.Company != null && EF.Functions.Like(i.Company, pattern, LikePattern.Escape))
-                || (i.Message != null && EF.Functions.Like(i.Message, pattern, LikePattern.Escape)));
+                TriageDbContext.ContainsText(i.SenderName, pattern)
+                || (i.SenderHeadline != null && TriageDbContext.ContainsText(i.SenderHeadline, pattern))
+                || (i.Company != null && TriageDbContext.ContainsText(i.Company, pattern))
+                || (i.Message != null && TriageDbContext.ContainsText(i.Message, pattern)));
         }
 
         return query;

@@ -1,3 +1,4 @@
+using InviteTriage.Data.Leases;
 using InviteTriage.Data.Mailboxes;
 
 namespace InviteTriage.Web.Mailboxes;
@@ -5,13 +6,21 @@ namespace InviteTriage.Web.Mailboxes;
 /// <summary>
 /// Syncs every user's mailbox when the app starts and then every <c>Mailboxes:SyncInterval</c> (15 minutes unless set;
 /// zero turns it off). One user's failing server never stops the others, and nothing ends the loop but shutdown.
+/// When several web instances share one database, only the holder of the <see cref="LeaseName"/> lease syncs; the
+/// others try to take it each round, and one does within two rounds of the holder stopping.
 /// </summary>
 internal sealed class MailboxSyncService(
     MailboxService mailboxes,
+    LeaseService leases,
     MailboxOptions options,
     TimeProvider time,
     ILogger<MailboxSyncService> logger) : BackgroundService
 {
+    public const string LeaseName = "mailbox-sync";
+
+    // This process, among the instances over the store.
+    private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.SyncInterval <= TimeSpan.Zero)
@@ -37,16 +46,37 @@ internal sealed class MailboxSyncService(
         }
     }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            // Another instance need not wait for the lease to run out.
+            await leases.ReleaseAsync(LeaseName, _holder, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "The mailbox sync lease was not released; another instance takes it when it runs out");
+        }
+    }
+
     private async Task SyncAllAsync(CancellationToken stoppingToken)
     {
         IReadOnlyList<string> owners;
         try
         {
+            // Two rounds long, so that one slow round does not hand the lease over midway.
+            if (!await leases.TryTakeAsync(LeaseName, _holder, options.SyncInterval * 2, stoppingToken))
+            {
+                logger.LogDebug("Another instance holds the mailbox sync lease; this one does not sync");
+                return;
+            }
+
             owners = await mailboxes.OwnersAsync(stoppingToken);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
-            logger.LogError(ex, "The background mailbox sync could not list the mailboxes; it tries again in {Interval}", options.SyncInterval);
+            logger.LogError(ex, "The background mailbox sync could not take its lease or list the mailboxes; it tries again in {Interval}", options.SyncInterval);
             return;
         }
 

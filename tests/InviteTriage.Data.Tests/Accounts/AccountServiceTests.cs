@@ -5,9 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InviteTriage.Data.Tests.Accounts;
 
 /// <summary>Each test gets its own empty store, because "the first account" is a property of the whole instance.</summary>
-public sealed class AccountServiceTests : IAsyncLifetime
+public abstract class AccountServiceTests(TriageStore store) : IAsyncLifetime
 {
-    private readonly TriageStore _store = new();
+    public sealed class OnSqlite() : AccountServiceTests(new SqliteStore());
+
+    public sealed class OnPostgres() : AccountServiceTests(new PostgresStore());
+
+    private readonly TriageStore _store = store;
 
     public Task InitializeAsync() => _store.InitializeAsync();
 

@@ -4,11 +4,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InviteTriage.Data.Tests.Accounts;
 
-public sealed class ApiTokenServiceTests : IClassFixture<TriageStore>
+public abstract class ApiTokenServiceTests
 {
+    public sealed class OnSqlite(SqliteStore store) : ApiTokenServiceTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : ApiTokenServiceTests(store), IClassFixture<PostgresStore>;
+
     private readonly TriageStore _store;
 
-    public ApiTokenServiceTests(TriageStore store) => _store = store;
+    protected ApiTokenServiceTests(TriageStore store) => _store = store;
 
     [Fact]
     public async Task CreateAsync_StoresOnlyAHashAndTheTokenAuthenticatesItsOwner()

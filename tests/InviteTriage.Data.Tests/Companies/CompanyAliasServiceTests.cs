@@ -9,13 +9,17 @@ using static InviteTriage.Data.Tests.Members;
 
 namespace InviteTriage.Data.Tests.Companies;
 
-public sealed class CompanyAliasServiceTests : IClassFixture<TriageStore>
+public abstract class CompanyAliasServiceTests
 {
+    public sealed class OnSqlite(SqliteStore store) : CompanyAliasServiceTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : CompanyAliasServiceTests(store), IClassFixture<PostgresStore>;
+
     private readonly TriageStore _store;
     private readonly Members _members;
     private readonly CompanyAliasService _aliases;
 
-    public CompanyAliasServiceTests(TriageStore store)
+    protected CompanyAliasServiceTests(TriageStore store)
     {
         _store = store;
         _members = new Members(store);

@@ -8,82 +8,175 @@ using Microsoft.Extensions.Hosting;
 
 namespace InviteTriage.Data.Tests.Database;
 
-public sealed class TriageDatabaseTests : IClassFixture<TriageStore>
+public abstract class TriageDatabaseTests
 {
+    public sealed class OnSqlite(SqliteStore store) : TriageDatabaseTests(store), IClassFixture<SqliteStore>
+    {
+        protected override string IndexNames => "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = @table";
+
+        [Fact]
+        public async Task MigrateAsync_NewFile_CreatesSchemaInWalMode()
+        {
+            await using var db = await store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+
+            var journalMode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
+            var pending = await db.Database.GetPendingMigrationsAsync();
+
+            journalMode.Should().ContainSingle().Which.Should().Be("wal");
+            pending.Should().BeEmpty();
+        }
+
+        /// <summary>A process killed while migrating leaves EF Core's lock row; the next start must not wait for it forever.</summary>
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public async Task MigrateAsync_ALockLeftByAKilledProcess_DoesNotHoldTheNextStart(bool pending)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "invitetriage-tests", Guid.NewGuid().ToString("N"));
+            var path = Path.Combine(folder, "store.db");
+            try
+            {
+                using (var host = StoreHost(path, folder))
+                {
+                    await TriageDatabase.MigrateAsync(host.Services, CancellationToken.None);
+                }
+
+                await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+                {
+                    await connection.OpenAsync();
+                    await using var command = connection.CreateCommand();
+                    var stale = DateTimeOffset.UtcNow - TriageDatabase.StaleMigrationLock - TimeSpan.FromMinutes(1);
+                    command.CommandText =
+                        $"""
+                        CREATE TABLE IF NOT EXISTS "__EFMigrationsLock" ("Id" INTEGER NOT NULL PRIMARY KEY, "Timestamp" TEXT NOT NULL);
+                        INSERT INTO "__EFMigrationsLock" VALUES (1, '{stale:O}');
+                        {(pending ? "DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = (SELECT MAX(\"MigrationId\") FROM \"__EFMigrationsHistory\");" : "")}
+                        """;
+                    await command.ExecuteNonQueryAsync();
+                }
+
+                using var restarted = StoreHost(path, folder);
+                var migrate = TriageDatabase.MigrateAsync(restarted.Services, CancellationToken.None);
+
+                (await Task.WhenAny(migrate, Task.Delay(TimeSpan.FromSeconds(60)))).Should().BeSameAs(migrate, "a dead process's lock must not hold the start-up");
+                await migrate;
+            }
+            catch (DatabaseUnavailableException) when (pending)
+            {
+                // Re-applying the newest migration over its own tables fails, which is the database saying so, not a hang.
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        private static IHost StoreHost(string path, string folder)
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:InviteTriage"] = $"Data Source={path}",
+                ["INVITETRIAGE_DATA"] = folder,
+            });
+            builder.Services.AddLogging();
+            builder.AddTriageData();
+            return builder.Build();
+        }
+
+        [Fact]
+        public void DatabaseLocation_NoConnectionString_UsesTheDefaultFileInTheDataFolder()
+        {
+            var configuration = new ConfigurationBuilder().Build();
+
+            var location = DatabaseLocation.From(configuration);
+
+            location.Provider.Should().Be(DatabaseProvider.Sqlite);
+            location.SqlitePath.Should().Be(DatabaseLocation.DefaultSqlitePath);
+            location.SqlitePath.Should().EndWith(Path.Combine("InviteTriage", "invitetriage.db"));
+        }
+
+        [Fact]
+        public void DatabaseLocation_UnknownProvider_FailsWithAMessageNamingIt()
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" })
+                .Build();
+
+            var from = () => DatabaseLocation.From(configuration);
+
+            from.Should().Throw<DatabaseUnavailableException>().WithMessage("*Oracle*Sqlite*");
+        }
+
+        [Fact]
+        public async Task MigrateAsync_UnwritablePath_FailsWithAMessageNamingThePath()
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Services.AddLogging();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:InviteTriage"] = "Data Source=/proc/no-such-folder/store.db" });
+            builder.AddTriageData();
+            using var host = builder.Build();
+
+            var migrate = () => TriageDatabase.MigrateAsync(host.Services, CancellationToken.None);
+
+            await migrate.Should().ThrowAsync<DatabaseUnavailableException>().WithMessage("*/proc/no-such-folder/store.db*");
+        }
+    }
+
+    public sealed class OnPostgres(PostgresStore store) : TriageDatabaseTests(store), IClassFixture<PostgresStore>
+    {
+        protected override string IndexNames => "SELECT indexname FROM pg_indexes WHERE tablename = @table";
+
+        [Fact]
+        public async Task MigrateAsync_NewDatabase_LeavesNothingPendingAndNoLockBehind()
+        {
+            await using var db = await store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+
+            var pending = await db.Database.GetPendingMigrationsAsync();
+            var lockTables = await store.QueryAsync("SELECT tablename FROM pg_tables WHERE tablename = '__EFMigrationsLock'");
+
+            pending.Should().BeEmpty();
+            lockTables.Should().BeEmpty("Npgsql locks the history table inside the migration's transaction, which ends with the connection");
+        }
+
+        [Fact]
+        public void DatabaseLocation_PostgresWithoutConnectionString_FailsWithAMessageNamingTheKey()
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "Postgres" })
+                .Build();
+
+            var from = () => DatabaseLocation.From(configuration);
+
+            from.Should().Throw<DatabaseUnavailableException>().WithMessage("*ConnectionStrings:InviteTriage*");
+        }
+
+        [Fact]
+        public async Task MigrateAsync_UnreachableServer_FailsWithAMessageNamingTheProvider()
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Services.AddLogging();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Postgres",
+                ["ConnectionStrings:InviteTriage"] = "Host=127.0.0.1;Port=1;Database=nowhere;Username=nobody;Password=x;Timeout=3",
+            });
+            builder.AddTriageData();
+            using var host = builder.Build();
+
+            var migrate = () => TriageDatabase.MigrateAsync(host.Services, CancellationToken.None);
+
+            await migrate.Should().ThrowAsync<DatabaseUnavailableException>().WithMessage("*Postgres*");
+        }
+    }
+
     private readonly TriageStore _store;
 
-    public TriageDatabaseTests(TriageStore store) => _store = store;
+    protected TriageDatabaseTests(TriageStore store) => _store = store;
 
-    [Fact]
-    public async Task MigrateAsync_NewFile_CreatesSchemaInWalMode()
-    {
-        await using var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
-
-        var journalMode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
-        var pending = await db.Database.GetPendingMigrationsAsync();
-
-        journalMode.Should().ContainSingle().Which.Should().Be("wal");
-        pending.Should().BeEmpty();
-    }
-
-    /// <summary>A process killed while migrating leaves EF Core's lock row; the next start must not wait for it forever.</summary>
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task MigrateAsync_ALockLeftByAKilledProcess_DoesNotHoldTheNextStart(bool pending)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "invitetriage-tests", Guid.NewGuid().ToString("N"));
-        var path = Path.Combine(folder, "store.db");
-        try
-        {
-            using (var host = StoreHost(path, folder))
-            {
-                await TriageDatabase.MigrateAsync(host.Services, CancellationToken.None);
-            }
-
-            await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-            {
-                await connection.OpenAsync();
-                await using var command = connection.CreateCommand();
-                var stale = DateTimeOffset.UtcNow - TriageDatabase.StaleMigrationLock - TimeSpan.FromMinutes(1);
-                command.CommandText =
-                    $"""
-                    CREATE TABLE IF NOT EXISTS "__EFMigrationsLock" ("Id" INTEGER NOT NULL PRIMARY KEY, "Timestamp" TEXT NOT NULL);
-                    INSERT INTO "__EFMigrationsLock" VALUES (1, '{stale:O}');
-                    {(pending ? "DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = (SELECT MAX(\"MigrationId\") FROM \"__EFMigrationsHistory\");" : "")}
-                    """;
-                await command.ExecuteNonQueryAsync();
-            }
-
-            using var restarted = StoreHost(path, folder);
-            var migrate = TriageDatabase.MigrateAsync(restarted.Services, CancellationToken.None);
-
-            (await Task.WhenAny(migrate, Task.Delay(TimeSpan.FromSeconds(60)))).Should().BeSameAs(migrate, "a dead process's lock must not hold the start-up");
-            await migrate;
-        }
-        catch (DatabaseUnavailableException) when (pending)
-        {
-            // Re-applying the newest migration over its own tables fails, which is the database saying so, not a hang.
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    private static IHost StoreHost(string path, string folder)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:InviteTriage"] = $"Data Source={path}",
-            ["INVITETRIAGE_DATA"] = folder,
-        });
-        builder.Services.AddLogging();
-        builder.AddTriageData();
-        return builder.Build();
-    }
+    /// <summary>SQL that lists the names of a table's indexes, the table bound to @table.</summary>
+    protected abstract string IndexNames { get; }
 
     [Theory]
     [InlineData("Invitations", "IX_Invitations_OwnerId_Status_SentAt")]
@@ -95,20 +188,7 @@ public sealed class TriageDatabaseTests : IClassFixture<TriageStore>
     [InlineData("ApiTokens", "IX_ApiTokens_TokenHash")]
     public async Task Schema_HasTheIndexesTheQueriesNeed(string table, string index)
     {
-        await using var connection = new SqliteConnection($"Data Source={_store.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = $table";
-        command.Parameters.AddWithValue("$table", table);
-
-        var names = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                names.Add(reader.GetString(0));
-            }
-        }
+        var names = await _store.QueryAsync(IndexNames, ("@table", table));
 
         names.Should().Contain(index);
     }
@@ -155,44 +235,6 @@ public sealed class TriageDatabaseTests : IClassFixture<TriageStore>
 
         stored.SentAt.Should().Be(sentAt);
         stored.SentAt.Kind.Should().Be(DateTimeKind.Utc);
-    }
-
-    [Fact]
-    public void DatabaseLocation_NoConnectionString_UsesTheDefaultFileInTheDataFolder()
-    {
-        var configuration = new ConfigurationBuilder().Build();
-
-        var location = DatabaseLocation.From(configuration);
-
-        location.Provider.Should().Be(DatabaseProvider.Sqlite);
-        location.SqlitePath.Should().Be(DatabaseLocation.DefaultSqlitePath);
-        location.SqlitePath.Should().EndWith(Path.Combine("InviteTriage", "invitetriage.db"));
-    }
-
-    [Fact]
-    public void DatabaseLocation_UnknownProvider_FailsWithAMessageNamingIt()
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" })
-            .Build();
-
-        var from = () => DatabaseLocation.From(configuration);
-
-        from.Should().Throw<DatabaseUnavailableException>().WithMessage("*Oracle*Sqlite*");
-    }
-
-    [Fact]
-    public async Task MigrateAsync_UnwritablePath_FailsWithAMessageNamingThePath()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddLogging();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:InviteTriage"] = "Data Source=/proc/no-such-folder/store.db" });
-        builder.AddTriageData();
-        using var host = builder.Build();
-
-        var migrate = () => TriageDatabase.MigrateAsync(host.Services, CancellationToken.None);
-
-        await migrate.Should().ThrowAsync<DatabaseUnavailableException>().WithMessage("*/proc/no-such-folder/store.db*");
     }
 
     private async Task<string> SeedUserAsync(string email)

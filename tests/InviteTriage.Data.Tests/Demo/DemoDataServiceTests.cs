@@ -8,15 +8,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InviteTriage.Data.Tests.Demo;
 
-public sealed class DemoDataServiceTests : IClassFixture<TriageStore>
+public abstract class DemoDataServiceTests
 {
+    public sealed class OnSqlite(SqliteStore store) : DemoDataServiceTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : DemoDataServiceTests(store), IClassFixture<PostgresStore>;
+
     private static readonly DateTimeOffset Now = new(2026, 3, 18, 10, 30, 0, TimeSpan.Zero);
 
     private readonly TriageStore _store;
     private readonly Members _members;
     private readonly DemoDataService _demo;
 
-    public DemoDataServiceTests(TriageStore store)
+    protected DemoDataServiceTests(TriageStore store)
     {
         _store = store;
         _members = new Members(store);

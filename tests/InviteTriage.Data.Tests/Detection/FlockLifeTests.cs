@@ -10,12 +10,16 @@ using static InviteTriage.Data.Tests.Members;
 namespace InviteTriage.Data.Tests.Detection;
 
 /// <summary>The life of a flock (DETECTION.md): found, grown, merged, reopened, withdrawn, dismissed.</summary>
-public sealed class FlockLifeTests : IClassFixture<TriageStore>
+public abstract class FlockLifeTests
 {
+    public sealed class OnSqlite(SqliteStore store) : FlockLifeTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : FlockLifeTests(store), IClassFixture<PostgresStore>;
+
     private readonly TriageStore _store;
     private readonly Members _members;
 
-    public FlockLifeTests(TriageStore store)
+    protected FlockLifeTests(TriageStore store)
     {
         _store = store;
         _members = new Members(store);

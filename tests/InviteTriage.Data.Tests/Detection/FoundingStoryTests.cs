@@ -11,14 +11,18 @@ namespace InviteTriage.Data.Tests.Detection;
 /// The story that started the project: one invitation from a firm the user never heard of, then three colleagues
 /// within the morning, all generic; other members of the instance got flocks from the same firm that week.
 /// </summary>
-public sealed class FoundingStoryTests : IClassFixture<TriageStore>
+public abstract class FoundingStoryTests
 {
+    public sealed class OnSqlite(SqliteStore store) : FoundingStoryTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : FoundingStoryTests(store), IClassFixture<PostgresStore>;
+
     private const string Firm = "Hollow Pine Advisors";
 
     private readonly TriageStore _store;
     private readonly Members _members;
 
-    public FoundingStoryTests(TriageStore store)
+    protected FoundingStoryTests(TriageStore store)
     {
         _store = store;
         _members = new Members(store);

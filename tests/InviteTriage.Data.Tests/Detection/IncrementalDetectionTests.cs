@@ -15,13 +15,17 @@ namespace InviteTriage.Data.Tests.Detection;
 /// streams arrive in random orders and batch sizes, each batch followed by the incremental path; then a rebuild
 /// must find nothing to change, and the memberships must equal the pure detector's over all the data.
 /// </summary>
-public sealed class IncrementalDetectionTests : IClassFixture<TriageStore>
+public abstract class IncrementalDetectionTests
 {
+    public sealed class OnSqlite(SqliteStore store) : IncrementalDetectionTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : IncrementalDetectionTests(store), IClassFixture<PostgresStore>;
+
     private static readonly DateTime Start = new(2025, 6, 2, 8, 0, 0, DateTimeKind.Utc);
 
     private readonly TriageStore _store;
 
-    public IncrementalDetectionTests(TriageStore store) => _store = store;
+    protected IncrementalDetectionTests(TriageStore store) => _store = store;
 
     private static Gen<Row[]> Streams { get; } =
         Gen.Select(

@@ -7,13 +7,17 @@ using static InviteTriage.Data.Tests.Members;
 
 namespace InviteTriage.Data.Tests.History;
 
-public sealed class HistoryQueriesTests : IClassFixture<TriageStore>
+public abstract class HistoryQueriesTests
 {
+    public sealed class OnSqlite(SqliteStore store) : HistoryQueriesTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : HistoryQueriesTests(store), IClassFixture<PostgresStore>;
+
     private readonly TriageStore _store;
     private readonly Members _members;
     private readonly HistoryQueries _history;
 
-    public HistoryQueriesTests(TriageStore store)
+    protected HistoryQueriesTests(TriageStore store)
     {
         _store = store;
         _members = new Members(store);

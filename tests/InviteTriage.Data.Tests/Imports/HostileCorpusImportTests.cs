@@ -10,13 +10,17 @@ namespace InviteTriage.Data.Tests.Imports;
 /// Every file of the hostile corpus through the import service, as the web app and the CLI call it: it never throws,
 /// never hangs, and ends as the corpus says; a refused file leaves the store byte for byte as it was.
 /// </summary>
-public sealed class HostileCorpusImportTests : IClassFixture<TriageStore>
+public abstract class HostileCorpusImportTests
 {
+    public sealed class OnSqlite(SqliteStore store, ITestOutputHelper output) : HostileCorpusImportTests(store, output), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store, ITestOutputHelper output) : HostileCorpusImportTests(store, output), IClassFixture<PostgresStore>;
+
     private readonly TriageStore _store;
     private readonly Members _members;
     private readonly ITestOutputHelper _output;
 
-    public HostileCorpusImportTests(TriageStore store, ITestOutputHelper output)
+    protected HostileCorpusImportTests(TriageStore store, ITestOutputHelper output)
     {
         _store = store;
         _members = new Members(store);
@@ -30,7 +34,7 @@ public sealed class HostileCorpusImportTests : IClassFixture<TriageStore>
         var file = HostileCorpus.Get(name);
         using var copy = await file.MaterializeAsync();
         var owner = await _members.AddAsync();
-        var before = await StoreChecksum.OfAsync(_store.DatabasePath);
+        var before = await _store.ChecksumAsync();
         using var timeout = new CancellationTokenSource(HostileCorpus.TimeoutPerFile);
 
         var summary = await _store.Services.GetRequiredService<ImportService>()
@@ -44,7 +48,7 @@ public sealed class HostileCorpusImportTests : IClassFixture<TriageStore>
         {
             case CorpusOutcome.Refused:
                 summary.Error.Should().NotBeNull("the file must be refused whole").And.Contain(copy.FileName);
-                (await StoreChecksum.OfAsync(_store.DatabasePath)).Should().Be(before, "a refused file changes nothing");
+                (await _store.ChecksumAsync()).Should().Be(before, "a refused file changes nothing");
                 break;
             case CorpusOutcome.Partial:
                 summary.Error.Should().BeNull();

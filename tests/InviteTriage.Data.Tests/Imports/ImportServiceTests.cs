@@ -6,12 +6,16 @@ using static InviteTriage.Data.Tests.Members;
 
 namespace InviteTriage.Data.Tests.Imports;
 
-public sealed class ImportServiceTests : IClassFixture<TriageStore>
+public abstract class ImportServiceTests
 {
+    public sealed class OnSqlite(SqliteStore store) : ImportServiceTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : ImportServiceTests(store), IClassFixture<PostgresStore>;
+
     private readonly TriageStore _store;
     private readonly Members _members;
 
-    public ImportServiceTests(TriageStore store)
+    protected ImportServiceTests(TriageStore store)
     {
         _store = store;
         _members = new Members(store);

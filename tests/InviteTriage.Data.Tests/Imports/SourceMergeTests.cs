@@ -4,6 +4,7 @@ using InviteTriage.Core.Invitations;
 using InviteTriage.Data.Imports;
 using InviteTriage.Data.Triage;
 using InviteTriage.Ingest;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InviteTriage.Data.Tests.Imports;
@@ -12,13 +13,17 @@ namespace InviteTriage.Data.Tests.Imports;
 /// The same invitations arrive from the LinkedIn export and from e-mails; they must become one each (FORMATS.md),
 /// take companies from Connections.csv, and undo cleanly.
 /// </summary>
-public sealed class SourceMergeTests : IClassFixture<TriageStore>, IDisposable
+public abstract class SourceMergeTests : IDisposable
 {
+    public sealed class OnSqlite(SqliteStore store) : SourceMergeTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : SourceMergeTests(store), IClassFixture<PostgresStore>;
+
     private readonly TriageStore _store;
     private readonly Members _members;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "invitetriage-merge", Guid.NewGuid().ToString("N"));
 
-    public SourceMergeTests(TriageStore store)
+    protected SourceMergeTests(TriageStore store)
     {
         _store = store;
         _members = new Members(store);
@@ -29,7 +34,11 @@ public sealed class SourceMergeTests : IClassFixture<TriageStore>, IDisposable
 
     private static string Mbox => Path.Combine(AppContext.BaseDirectory, "Samples", "invitations.mbox");
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(_folder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task ExportZipWithTheMailbox_GivesSevenInvitationsFourMergedAndOneFlockOfTheFirmWrittenFourWays()
@@ -126,17 +135,12 @@ public sealed class SourceMergeTests : IClassFixture<TriageStore>, IDisposable
 
         // Another process (the owner lock is per process) is inside its undo of the batch: it holds the write lock
         // and has marked the batch undone, but not yet committed when this undo starts.
-        await using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_store.DatabasePath}");
-        await other.OpenAsync();
-        await using var otherUndo = (Microsoft.Data.Sqlite.SqliteTransaction)await other.BeginTransactionAsync();
-        await using (var mark = other.CreateCommand())
-        {
-            mark.Transaction = otherUndo;
-            mark.CommandText = $"UPDATE \"ImportBatches\" SET \"State\" = {(int)Core.Imports.ImportBatchState.Undone} WHERE \"Id\" = {batchId}";
-            (await mark.ExecuteNonQueryAsync()).Should().Be(1);
-        }
+        await using var other = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        await using var otherUndo = await other.Database.BeginTransactionAsync();
+        (await other.Database.ExecuteSqlAsync(
+            $"UPDATE \"ImportBatches\" SET \"State\" = {(int)Core.Imports.ImportBatchState.Undone} WHERE \"Id\" = {batchId}")).Should().Be(1);
 
-        // SQLite waits for its write lock on the calling thread, so the undo runs on one of its own.
+        // The store's write lock is waited for on the calling thread, so the undo runs on one of its own.
         var undoing = Task.Run(() => Imports.UndoAsync(owner, "me", batchId, CancellationToken.None));
         await Task.Delay(300);
         await otherUndo.CommitAsync();

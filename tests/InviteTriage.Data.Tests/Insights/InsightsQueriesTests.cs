@@ -7,13 +7,17 @@ using static InviteTriage.Data.Tests.Members;
 
 namespace InviteTriage.Data.Tests.Insights;
 
-public sealed class InsightsQueriesTests : IClassFixture<TriageStore>
+public abstract class InsightsQueriesTests
 {
+    public sealed class OnSqlite(SqliteStore store) : InsightsQueriesTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : InsightsQueriesTests(store), IClassFixture<PostgresStore>;
+
     private readonly TriageStore _store;
     private readonly Members _members;
     private readonly InsightsQueries _insights;
 
-    public InsightsQueriesTests(TriageStore store)
+    protected InsightsQueriesTests(TriageStore store)
     {
         _store = store;
         _members = new Members(store);

@@ -6,12 +6,16 @@ using static InviteTriage.Data.Tests.Members;
 
 namespace InviteTriage.Data.Tests.Invitations;
 
-public sealed class CompanyServiceTests : IClassFixture<TriageStore>
+public abstract class CompanyServiceTests
 {
+    public sealed class OnSqlite(SqliteStore store) : CompanyServiceTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : CompanyServiceTests(store), IClassFixture<PostgresStore>;
+
     private readonly Members _members;
     private readonly CompanyService _companies;
 
-    public CompanyServiceTests(TriageStore store)
+    protected CompanyServiceTests(TriageStore store)
     {
         _members = new Members(store);
         _companies = store.Services.GetRequiredService<CompanyService>();

@@ -11,13 +11,110 @@ using static InviteTriage.Data.Tests.Members;
 namespace InviteTriage.Data.Tests.Invitations;
 
 /// <summary>The inbox's tabs, filters, orders and counts, over invitations that went through the real import and detection.</summary>
-public sealed class InboxQueryTests : IClassFixture<TriageStore>
+public abstract class InboxQueryTests
 {
+    /// <summary>The plans are SQLite's; PostgreSQL chooses its plans by statistics, which a small test store does not have.</summary>
+    public sealed class OnSqlite(SqliteStore store) : InboxQueryTests(store), IClassFixture<SqliteStore>
+    {
+        public static TheoryData<string, InvitationFilter> GridQueries() => new()
+        {
+            { "pending, newest first", new InvitationFilter(InvitationStatus.Pending) },
+            { "flocked", new InvitationFilter(InvitationStatus.Pending) { InFlock = true } },
+            { "accepted", new InvitationFilter(InvitationStatus.Accepted) },
+            { "all, newest first", new InvitationFilter() },
+            { "all, oldest first", new InvitationFilter { Descending = false } },
+            { "all, by sender", new InvitationFilter { Sort = InvitationSort.Sender } },
+            { "all, by company", new InvitationFilter { Sort = InvitationSort.Company, Descending = false } },
+            { "all, by status", new InvitationFilter { Sort = InvitationSort.Status } },
+            { "pending, a later page", new InvitationFilter(InvitationStatus.Pending, Page: 40) },
+            { "pending, sent in a range", new InvitationFilter(InvitationStatus.Pending) { From = Monday.AddDays(-30), To = Monday } },
+            { "all, likely flocks", new InvitationFilter { Severity = FlockSeverity.Likely } },
+        };
+
+        /// <summary>
+        /// SQLite's own plan for each grid query: every read of Invitations goes through an index that starts with the
+        /// owner, and the page comes out in index order, never through a sort of the whole table.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(GridQueries))]
+        public async Task GridQueries_UseIndexes(string name, InvitationFilter filter)
+        {
+            await using var db = await store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+            var (matching, page) = InvitationQueries.PageQueries(db, "owner-id", filter);
+
+            var countPlan = await PlanAsync(db, matching.Select(i => i.Id));
+            var pagePlan = await PlanAsync(db, page);
+
+            foreach (var (plan, what) in new[] { (countPlan, "count"), (pagePlan, "page") })
+            {
+                plan.Should().Contain(step => step.Contains("Invitations", StringComparison.Ordinal), $"{name}: the {what} reads Invitations");
+                plan.Where(step => step.Contains(" i ", StringComparison.Ordinal) || step.EndsWith(" i", StringComparison.Ordinal))
+                    .Should().OnlyContain(step => step.Contains("USING", StringComparison.Ordinal) && step.Contains("INDEX", StringComparison.Ordinal),
+                        $"{name}: the {what} must read invitations through an index, but the plan was {string.Join(" / ", plan)}");
+            }
+
+            pagePlan.Should().NotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal),
+                $"{name}: the page must come in index order, but the plan was {string.Join(" / ", pagePlan)}");
+        }
+
+        public static TheoryData<string, InvitationFilter> CountFilters() => new()
+        {
+            { "no filter", new InvitationFilter() },
+            { "a source", new InvitationFilter { Source = InvitationSource.Csv } },
+            { "sent in a range", new InvitationFilter { From = Monday.AddDays(-30), To = Monday } },
+        };
+
+        /// <summary>The tab counts read the owner's status index only, and count flocked invitations from the owner's flocks.</summary>
+        [Theory]
+        [MemberData(nameof(CountFilters))]
+        public async Task CountQueries_UseIndexes(string name, InvitationFilter filter)
+        {
+            await using var db = await store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+            var (statuses, flocked) = InvitationQueries.CountQueries(db, "owner-id", filter);
+
+            var statusPlan = await PlanAsync(db, statuses.GroupBy(s => s).Select(g => new { g.Key, Count = g.Count() }));
+            var flockedPlan = await PlanAsync(db, flocked);
+
+            statusPlan.Should().Contain(step => step.StartsWith("SEARCH i USING", StringComparison.Ordinal) && step.Contains("INDEX IX_Invitations_OwnerId", StringComparison.Ordinal),
+                $"{name}: {string.Join(" / ", statusPlan)}");
+            statusPlan.Should().NotContain(step => step.StartsWith("SCAN i", StringComparison.Ordinal), $"{name}: {string.Join(" / ", statusPlan)}");
+            flockedPlan.Should().Contain(step => step.Contains("USING INDEX IX_Invitations_FlockId", StringComparison.Ordinal),
+                $"{name}: flocked invitations are reached from flocks, but the plan was {string.Join(" / ", flockedPlan)}");
+        }
+
+        /// <summary>Runs EXPLAIN QUERY PLAN on the SQL EF Core generates, with its parameters, and returns each step's detail.</summary>
+        private static async Task<List<string>> PlanAsync<T>(TriageDbContext db, IQueryable<T> query)
+        {
+            var lines = query.ToQueryString().Split('\n');
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param set ", StringComparison.Ordinal)));
+            foreach (var line in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
+            {
+                var parts = line.Split(' ', 4);
+                var value = parts[3].Trim();
+                command.Parameters.AddWithValue(parts[2], value.StartsWith('\'') ? value.Trim('\'') : long.TryParse(value, out var number) ? number : value);
+            }
+
+            var steps = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                steps.Add(reader.GetString(3));
+            }
+
+            return steps;
+        }
+    }
+
+    public sealed class OnPostgres(PostgresStore store) : InboxQueryTests(store), IClassFixture<PostgresStore>;
+
     private readonly TriageStore _store;
     private readonly Members _members;
     private readonly InvitationQueries _queries;
 
-    public InboxQueryTests(TriageStore store)
+    protected InboxQueryTests(TriageStore store)
     {
         _store = store;
         _members = new Members(store);
@@ -111,97 +208,6 @@ public sealed class InboxQueryTests : IClassFixture<TriageStore>
 
         page.Items.Single(i => i.SenderName == "Dee North").MessageClass.Should().Be(MessageClass.Personal);
         page.Items.Single(i => i.SenderName == "Ada Quill").MessageClass.Should().Be(MessageClass.Generic);
-    }
-
-    public static TheoryData<string, InvitationFilter> GridQueries() => new()
-    {
-        { "pending, newest first", new InvitationFilter(InvitationStatus.Pending) },
-        { "flocked", new InvitationFilter(InvitationStatus.Pending) { InFlock = true } },
-        { "accepted", new InvitationFilter(InvitationStatus.Accepted) },
-        { "all, newest first", new InvitationFilter() },
-        { "all, oldest first", new InvitationFilter { Descending = false } },
-        { "all, by sender", new InvitationFilter { Sort = InvitationSort.Sender } },
-        { "all, by company", new InvitationFilter { Sort = InvitationSort.Company, Descending = false } },
-        { "all, by status", new InvitationFilter { Sort = InvitationSort.Status } },
-        { "pending, a later page", new InvitationFilter(InvitationStatus.Pending, Page: 40) },
-        { "pending, sent in a range", new InvitationFilter(InvitationStatus.Pending) { From = Monday.AddDays(-30), To = Monday } },
-        { "all, likely flocks", new InvitationFilter { Severity = FlockSeverity.Likely } },
-    };
-
-    /// <summary>
-    /// SQLite's own plan for each grid query: every read of Invitations goes through an index that starts with the
-    /// owner, and the page comes out in index order, never through a sort of the whole table.
-    /// </summary>
-    [Theory]
-    [MemberData(nameof(GridQueries))]
-    public async Task GridQueries_UseIndexes(string name, InvitationFilter filter)
-    {
-        await using var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
-        var (matching, page) = InvitationQueries.PageQueries(db, "owner-id", filter);
-
-        var countPlan = await PlanAsync(db, matching.Select(i => i.Id));
-        var pagePlan = await PlanAsync(db, page);
-
-        foreach (var (plan, what) in new[] { (countPlan, "count"), (pagePlan, "page") })
-        {
-            plan.Should().Contain(step => step.Contains("Invitations", StringComparison.Ordinal), $"{name}: the {what} reads Invitations");
-            plan.Where(step => step.Contains(" i ", StringComparison.Ordinal) || step.EndsWith(" i", StringComparison.Ordinal))
-                .Should().OnlyContain(step => step.Contains("USING", StringComparison.Ordinal) && step.Contains("INDEX", StringComparison.Ordinal),
-                    $"{name}: the {what} must read invitations through an index, but the plan was {string.Join(" / ", plan)}");
-        }
-
-        pagePlan.Should().NotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal),
-            $"{name}: the page must come in index order, but the plan was {string.Join(" / ", pagePlan)}");
-    }
-
-    public static TheoryData<string, InvitationFilter> CountFilters() => new()
-    {
-        { "no filter", new InvitationFilter() },
-        { "a source", new InvitationFilter { Source = InvitationSource.Csv } },
-        { "sent in a range", new InvitationFilter { From = Monday.AddDays(-30), To = Monday } },
-    };
-
-    /// <summary>The tab counts read the owner's status index only, and count flocked invitations from the owner's flocks.</summary>
-    [Theory]
-    [MemberData(nameof(CountFilters))]
-    public async Task CountQueries_UseIndexes(string name, InvitationFilter filter)
-    {
-        await using var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
-        var (statuses, flocked) = InvitationQueries.CountQueries(db, "owner-id", filter);
-
-        var statusPlan = await PlanAsync(db, statuses.GroupBy(s => s).Select(g => new { g.Key, Count = g.Count() }));
-        var flockedPlan = await PlanAsync(db, flocked);
-
-        statusPlan.Should().Contain(step => step.StartsWith("SEARCH i USING", StringComparison.Ordinal) && step.Contains("INDEX IX_Invitations_OwnerId", StringComparison.Ordinal),
-            $"{name}: {string.Join(" / ", statusPlan)}");
-        statusPlan.Should().NotContain(step => step.StartsWith("SCAN i", StringComparison.Ordinal), $"{name}: {string.Join(" / ", statusPlan)}");
-        flockedPlan.Should().Contain(step => step.Contains("USING INDEX IX_Invitations_FlockId", StringComparison.Ordinal),
-            $"{name}: flocked invitations are reached from flocks, but the plan was {string.Join(" / ", flockedPlan)}");
-    }
-
-    /// <summary>Runs EXPLAIN QUERY PLAN on the SQL EF Core generates, with its parameters, and returns each step's detail.</summary>
-    private static async Task<List<string>> PlanAsync<T>(TriageDbContext db, IQueryable<T> query)
-    {
-        var lines = query.ToQueryString().Split('\n');
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param set ", StringComparison.Ordinal)));
-        foreach (var line in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
-        {
-            var parts = line.Split(' ', 4);
-            var value = parts[3].Trim();
-            command.Parameters.AddWithValue(parts[2], value.StartsWith('\'') ? value.Trim('\'') : long.TryParse(value, out var number) ? number : value);
-        }
-
-        var steps = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            steps.Add(reader.GetString(3));
-        }
-
-        return steps;
     }
 
     /// <summary>

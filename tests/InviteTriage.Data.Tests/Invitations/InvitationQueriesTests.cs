@@ -6,11 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InviteTriage.Data.Tests.Invitations;
 
-public sealed class InvitationQueriesTests : IClassFixture<TriageStore>
+public abstract class InvitationQueriesTests
 {
+    public sealed class OnSqlite(SqliteStore store) : InvitationQueriesTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : InvitationQueriesTests(store), IClassFixture<PostgresStore>;
+
     private readonly TriageStore _store;
 
-    public InvitationQueriesTests(TriageStore store) => _store = store;
+    protected InvitationQueriesTests(TriageStore store) => _store = store;
 
     [Fact]
     public async Task ListAsync_ShowsOnlyTheOwnersInvitations_NewestFirst()

@@ -7,8 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InviteTriage.Data.Tests.Mailboxes;
 
 /// <summary>A server that refuses, never answers or is not there: a clear status on the mailbox, and no exception.</summary>
-public sealed class MailboxFailureTests(TriageStore store) : IClassFixture<TriageStore>
+public abstract class MailboxFailureTests(TriageStore store)
 {
+    public sealed class OnSqlite(SqliteStore store) : MailboxFailureTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : MailboxFailureTests(store), IClassFixture<PostgresStore>;
+
     private readonly TestMailboxes _mailboxes = new(store);
     private readonly Members _members = new(store);
 

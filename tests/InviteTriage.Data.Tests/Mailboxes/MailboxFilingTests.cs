@@ -5,8 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InviteTriage.Data.Tests.Mailboxes;
 
 /// <summary>Filing a decided invitation's e-mails into the folder of the decision, on the real Dovecot.</summary>
-public sealed class MailboxFilingTests(TriageStore store) : IClassFixture<TriageStore>
+public abstract class MailboxFilingTests(TriageStore store)
 {
+    public sealed class OnSqlite(SqliteStore store) : MailboxFilingTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : MailboxFilingTests(store), IClassFixture<PostgresStore>;
+
     private readonly TestImapServer _server = TestImapServer.Current;
     private readonly TestMailboxes _mailboxes = new(store);
 

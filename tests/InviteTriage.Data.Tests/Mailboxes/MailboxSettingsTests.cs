@@ -1,11 +1,14 @@
 using InviteTriage.Core.Mailboxes;
 using InviteTriage.Data.Mailboxes;
-using Microsoft.Data.Sqlite;
 
 namespace InviteTriage.Data.Tests.Mailboxes;
 
-public sealed class MailboxSettingsTests(TriageStore store) : IClassFixture<TriageStore>
+public abstract class MailboxSettingsTests(TriageStore store)
 {
+    public sealed class OnSqlite(SqliteStore store) : MailboxSettingsTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : MailboxSettingsTests(store), IClassFixture<PostgresStore>;
+
     private readonly TestMailboxes _mailboxes = new(store);
     private readonly Members _members = new(store);
 
@@ -18,15 +21,8 @@ public sealed class MailboxSettingsTests(TriageStore store) : IClassFixture<Tria
 
         await _mailboxes.Service.SaveAsync(owner, settings, CancellationToken.None);
 
-        // The row as SQLite holds it, every column, not as EF Core hands it back.
-        await using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT * FROM Mailboxes WHERE OwnerId = $owner";
-        command.Parameters.AddWithValue("$owner", owner);
-        await using var reader = await command.ExecuteReaderAsync();
-        (await reader.ReadAsync()).Should().BeTrue();
-        var columns = Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        // The row as the store holds it, every column, not as EF Core hands it back.
+        var columns = await store.RowAsync("SELECT * FROM \"Mailboxes\" WHERE \"OwnerId\" = @owner", ("@owner", owner));
         columns.Values.Should().NotContain(value => value.Contains("horse", StringComparison.OrdinalIgnoreCase));
         columns["ProtectedPassword"].Should().NotBeEmpty().And.NotBe(password);
         (await _mailboxes.Service.GetAsync(owner, CancellationToken.None))!.UserName.Should().Be("robin@example.com");

@@ -3,12 +3,16 @@ using InviteTriage.Core.Mailboxes;
 namespace InviteTriage.Data.Tests.Mailboxes;
 
 /// <summary>The IMAP sync against the real Dovecot that ./test.sh starts.</summary>
-public sealed class MailboxSyncTests : IClassFixture<TriageStore>
+public abstract class MailboxSyncTests
 {
+    public sealed class OnSqlite(SqliteStore store) : MailboxSyncTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : MailboxSyncTests(store), IClassFixture<PostgresStore>;
+
     private readonly TestImapServer _server = TestImapServer.Current;
     private readonly TestMailboxes _mailboxes;
 
-    public MailboxSyncTests(TriageStore store) => _mailboxes = new TestMailboxes(store);
+    protected MailboxSyncTests(TriageStore store) => _mailboxes = new TestMailboxes(store);
 
     [Fact]
     public async Task SyncAsync_TheSampleEmails_ImportsTheInvitationsAndSkipsAcceptancesAndReminders()

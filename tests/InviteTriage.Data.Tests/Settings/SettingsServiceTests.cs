@@ -5,13 +5,17 @@ using static InviteTriage.Data.Tests.Members;
 
 namespace InviteTriage.Data.Tests.Settings;
 
-public sealed class SettingsServiceTests : IClassFixture<TriageStore>
+public abstract class SettingsServiceTests
 {
+    public sealed class OnSqlite(SqliteStore store) : SettingsServiceTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : SettingsServiceTests(store), IClassFixture<PostgresStore>;
+
     private readonly TriageStore _store;
     private readonly Members _members;
     private readonly SettingsService _settings;
 
-    public SettingsServiceTests(TriageStore store)
+    protected SettingsServiceTests(TriageStore store)
     {
         _store = store;
         _members = new Members(store);

@@ -12,13 +12,17 @@ namespace InviteTriage.Data.Tests.Triage;
 /// Two clients decide on the same flock at the same moment, one accepting and one archiving, a hundred times over, on
 /// one SQLite file through the real services: each on its own connection, as two requests or two circuits would be.
 /// </summary>
-public sealed class ConcurrentDecisionsTests : IClassFixture<TriageStore>
+public abstract class ConcurrentDecisionsTests
 {
+    public sealed class OnSqlite(SqliteStore store) : ConcurrentDecisionsTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : ConcurrentDecisionsTests(store), IClassFixture<PostgresStore>;
+
     private const int Rounds = 100;
     private readonly Members _members;
     private readonly TriageService _triage;
 
-    public ConcurrentDecisionsTests(TriageStore store)
+    protected ConcurrentDecisionsTests(TriageStore store)
     {
         _members = new Members(store);
         _triage = store.Services.GetRequiredService<TriageService>();

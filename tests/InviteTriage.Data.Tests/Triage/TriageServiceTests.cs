@@ -7,12 +7,16 @@ using static InviteTriage.Data.Tests.Members;
 
 namespace InviteTriage.Data.Tests.Triage;
 
-public sealed class TriageServiceTests : IClassFixture<TriageStore>
+public abstract class TriageServiceTests
 {
+    public sealed class OnSqlite(SqliteStore store) : TriageServiceTests(store), IClassFixture<SqliteStore>;
+
+    public sealed class OnPostgres(PostgresStore store) : TriageServiceTests(store), IClassFixture<PostgresStore>;
+
     private readonly Members _members;
     private readonly TriageService _triage;
 
-    public TriageServiceTests(TriageStore store)
+    protected TriageServiceTests(TriageStore store)
     {
         _members = new Members(store);
         _triage = store.Services.GetRequiredService<TriageService>();

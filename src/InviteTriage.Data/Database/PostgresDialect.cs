@@ -1,0 +1,62 @@
+using InviteTriage.Data.Imports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.Extensions.Logging;
+
+namespace InviteTriage.Data.Database;
+
+/// <summary>The server store, for larger installs and for several web instances over one database.</summary>
+internal sealed class PostgresDialect : StoreDialect
+{
+    /// <summary>The assembly that holds PostgreSQL's migrations; SQLite's stay in this one.</summary>
+    public const string MigrationsAssembly = "InviteTriage.Data.Postgres";
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public override bool DefersIndexes => false;
+
+    public override void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+            .AddInterceptors(new PostgresWriteLock());
+
+    // The database is the administrator's to create; see docs/scaling.md.
+    public override void Prepare(DatabaseLocation location)
+    {
+    }
+
+    // Npgsql's migration lock is a table lock inside the migration's transaction: it ends with the connection, so a
+    // killed process leaves nothing behind, unlike SQLite's lock row.
+    public override Task BeforeMigrateAsync(TriageDbContext db, ILogger logger, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override Task AfterMigrateAsync(TriageDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
+
+    public override object List<T>(IReadOnlyCollection<T> values) => values.ToArray();
+
+    public override string Json(string parameter) => $"CAST({parameter} AS jsonb)";
+
+    // PostgreSQL's LIKE minds case; lower() on both sides matches SQLite's answers, and beyond ASCII too.
+    public override SqlExpression ContainsText(SqlExpression text, SqlExpression pattern) =>
+        new LikeExpression(Lower(text), Lower(pattern), Escape, typeMapping: null);
+
+    public override InvitationInsert InvitationInsert(StoreCommands sql, string ownerId, long batchId) => new PostgresInvitationCopy(sql, ownerId, batchId);
+
+    public override Task<IAsyncDisposable> BulkWriteAsync(StoreCommands sql, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(Nothing.Instance);
+
+    // timestamptz takes only UTC times from Npgsql; stored times are UTC (UtcDateTimeConverter).
+    public override object Value(object? value) => value is DateTime time
+        ? DateTime.SpecifyKind(time.Kind == DateTimeKind.Utc ? time : time.ToUniversalTime(), DateTimeKind.Utc)
+        : base.Value(value);
+
+    private static SqlFunctionExpression Lower(SqlExpression text) =>
+        new("lower", [text], nullable: true, argumentsPropagateNullability: [true], typeof(string), text.TypeMapping);
+
+    private sealed class Nothing : IAsyncDisposable
+    {
+        public static readonly Nothing Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using InviteTriage.Data.Imports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.Extensions.Logging;
+
+namespace InviteTriage.Data.Database;
+
+/// <summary>
+/// Everything SQLite and PostgreSQL do differently, one member per feature, so that the services and their SQL stay
+/// the same for both stores (README, "Two stores, one seam"). The provider is chosen once, by <c>Database:Provider</c>.
+/// </summary>
+internal abstract class StoreDialect
+{
+    public static readonly StoreDialect Sqlite = new SqliteDialect();
+    public static readonly StoreDialect Postgres = new PostgresDialect();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public static StoreDialect For(DatabaseProvider provider) => provider == DatabaseProvider.Postgres ? Postgres : Sqlite;
+
+    public static StoreDialect Of(TriageDbContext db) => db.Database.IsNpgsql() ? Postgres : Sqlite;
+
+    /// <summary>The provider's options for <see cref="TriageDbContext"/>.</summary>
+    public abstract void Configure(DbContextOptionsBuilder options, string connectionString);
+
+    /// <summary>Before the store is first opened at start-up (the SQLite file's folder).</summary>
+    public abstract void Prepare(DatabaseLocation location);
+
+    /// <summary>Before a pending migration is applied at start-up (a migration lock left by a dead process).</summary>
+    public abstract Task BeforeMigrateAsync(TriageDbContext db, ILogger logger, CancellationToken cancellationToken);
+
+    /// <summary>After migrating at start-up (SQLite's WAL mode).</summary>
+    public abstract Task AfterMigrateAsync(TriageDbContext db, CancellationToken cancellationToken);
+
+    /// <summary>SQL that is true when <paramref name="column"/> is one of the list bound to <paramref name="parameter"/> (see <see cref="List{T}"/>).</summary>
+    public abstract string InList(string column, string parameter);
+
+    /// <summary>The value to bind for a list that <see cref="InList"/> reads.</summary>
+    public abstract object List<T>(IReadOnlyCollection<T> values);
+
+    /// <summary>SQL for a parameter that holds JSON text, where the column is JSON.</summary>
+    public abstract string Json(string parameter);
+
+    /// <summary>"<paramref name="text"/> LIKE <paramref name="pattern"/>", ignoring case, with a backslash as escape (LikePattern).</summary>
+    public abstract SqlExpression ContainsText(SqlExpression text, SqlExpression pattern);
+
+    /// <summary>How a large import writes its invitations: prepared inserts on SQLite, binary COPY on PostgreSQL.</summary>
+    public abstract InvitationInsert InvitationInsert(StoreCommands sql, string ownerId, long batchId);
+
+    /// <summary>
+    /// Whether a large import may drop the invitations' secondary indexes and build them again before it commits. Only
+    /// where that blocks no reader: SQLite's readers keep their snapshot, while PostgreSQL would lock the table for all.
+    /// </summary>
+    public abstract bool DefersIndexes { get; }
+
+    /// <summary>Settings for the connection while one large import runs; disposing restores them.</summary>
+    public abstract Task<IAsyncDisposable> BulkWriteAsync(StoreCommands sql, CancellationToken cancellationToken);
+
+    /// <summary>A value as the provider stores it: what EF Core itself would write.</summary>
+    public virtual object Value(object? value) => value switch
+    {
+        null => DBNull.Value,
+        Enum e => Convert.ToInt32(e, CultureInfo.InvariantCulture),
+        var v => v,
+    };
+
+    protected static SqlExpression Escape => new SqlConstantExpression(LikePattern.Escape, typeMapping: null);
+}
