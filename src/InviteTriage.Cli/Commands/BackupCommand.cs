@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using InviteTriage.Data.Database;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InviteTriage.Cli.Commands;
@@ -28,8 +27,8 @@ internal static class BackupCommand
 
             await host.Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Backed up {result.Invitations:N0} invitation(s) of {result.Members} member(s) to {result.Path} ({result.Bytes / (1024.0 * 1024.0):0.0} MB)."));
-            var keys = Path.Combine(DatabaseLocation.DataFolderFrom(services.GetRequiredService<IConfiguration>()), "keys");
-            await host.Console.Error.WriteLineAsync($"Keep a copy of {keys} with it: stored mailbox passwords can only be read with those keys.");
+            await host.Console.Error.WriteLineAsync(
+                "The copy holds the keys that read stored mailbox passwords and sign-in cookies: keep it as safe as the store itself.");
             return ExitCodes.Success;
         }, cancellationToken));
 

@@ -16,7 +16,8 @@ public sealed class StoreBackup(DatabaseLocation location)
         ArgumentException.ThrowIfNullOrWhiteSpace(destination);
         if (location.SqlitePath is not { } sourcePath || sourcePath == ":memory:")
         {
-            return StoreBackupResult.Refused($"Only a SQLite store in a file can be backed up this way, and this one is {location}.");
+            return StoreBackupResult.Refused(
+                $"Only a SQLite store in a file can be backed up this way, and this one is {location}. Back up a PostgreSQL store with pg_dump.");
         }
 
         var source = Path.GetFullPath(sourcePath);

@@ -17,7 +17,7 @@ public sealed class BackupCommandTests : IDisposable
 
         result.ExitCode.Should().Be(0, result.Error);
         result.Out.Should().Contain("Backed up 4 invitation(s) of 1 member(s) to").And.Contain(path);
-        result.Error.Should().Contain("keys", "the mailbox passwords need the data protection keys too");
+        result.Error.Should().Contain("holds the keys", "the data protection keys are in the database now, and so in the copy");
         File.Exists(path + "-wal").Should().BeFalse();
         var restored = await CliRun.RunWithAsync($"Data Source={path}", "invitations", "--user", Robin, "--json");
         restored.ExitCode.Should().Be(0, restored.Error);
