@@ -68,9 +68,30 @@ public sealed class TriageWebFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        if (disposing && Directory.Exists(_folder))
+        if (disposing)
         {
-            Directory.Delete(_folder, recursive: true);
+            DeleteFolder();
+        }
+    }
+
+    // The host's last writers (the log file's flush, SQLite's WAL files as their connections close) can still be
+    // finishing as it is disposed; a few short retries let them, and a temporary folder left behind fails no test.
+    private void DeleteFolder()
+    {
+        for (var attempt = 1; Directory.Exists(_folder); attempt++)
+        {
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                Thread.Sleep(100);
+            }
+            catch (IOException)
+            {
+                return;
+            }
         }
     }
 }

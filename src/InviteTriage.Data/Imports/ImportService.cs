@@ -55,7 +55,7 @@ public sealed class ImportService(
             {
                 OwnerId = ownerId,
                 Format = format,
-                Files = [.. sources.Select(s => s.Name)],
+                Files = [.. sources.Select(s => DraftRules.WithoutNul(s.Name)!)],
                 StartedAt = now,
                 State = ImportBatchState.Running,
             };
@@ -91,7 +91,7 @@ public sealed class ImportService(
             batch.Merged = run.Merged;
             batch.Duplicates = run.Duplicates;
             batch.Skipped = new Dictionary<string, int>(run.Skipped);
-            batch.Rejections = [.. run.Rejected.Select(r => r.Error)];
+            batch.Rejections = [.. run.Rejected.Select(r => DraftRules.WithoutNul(r.Error)!)];
             db.FlagEvents.Add(new FlagEvent
             {
                 OwnerId = ownerId,

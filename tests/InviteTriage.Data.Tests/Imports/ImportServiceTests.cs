@@ -41,6 +41,30 @@ public abstract class ImportServiceTests
     }
 
     [Fact]
+    public async Task ImportAsync_ARejectedFieldHoldingNul_IsRecordedWithoutIt_OnEveryStore()
+    {
+        // PostgreSQL refuses U+0000 in text; a rejection quotes the bad field, so the batch row must not carry it.
+        var owner = await _members.AddAsync();
+        var csv = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(csv, "sender_name,sent_at,sender_company\nAnn Lee,2025-11-24T09:00:00Z,Acme\nBo Chen,2025-11-24\0T10:00,Acme\n", Encoding.UTF8);
+        try
+        {
+            var summary = await _store.Services.GetRequiredService<ImportService>().ImportAsync(
+                owner, "me", "csv", [ImportSource.FromFile(csv, ImportFormat.Csv)], null, CancellationToken.None);
+
+            summary.Added.Should().Be(1);
+            summary.Rejected.Should().ContainSingle();
+            await using var db = await _store.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+            var batch = await db.ImportBatches.FindAsync(summary.BatchId);
+            batch!.Rejections.Should().ContainSingle().Which.Should().NotContain("\0").And.Contain("sent_at");
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+    }
+
+    [Fact]
     public async Task ImportAsync_ImpossibleDates_AreRejectedWithTheirReasonAndTheRestImports()
     {
         var owner = await _members.AddAsync();
