@@ -7,7 +7,9 @@ namespace InviteTriage.Data.Database;
 /// Every transaction on PostgreSQL first takes one instance-wide advisory lock, held until it commits or rolls back.
 /// The services are written for SQLite's single writer: a decision or an undo checks statuses and then changes them,
 /// and an import detects over what it just wrote. SQLite's <c>BEGIN IMMEDIATE</c> makes those checks safe; this lock
-/// gives PostgreSQL the same guarantee across every web instance and CLI over the database. Reads never take it.
+/// gives PostgreSQL the same guarantee across every web instance and CLI over the database. Statements outside an
+/// explicit transaction (page reads, single-statement updates) do not take it; every explicit transaction does, even
+/// one that only reads, such as the settings preview.
 /// </summary>
 internal sealed class PostgresWriteLock : DbTransactionInterceptor
 {

@@ -7,7 +7,7 @@ namespace InviteTriage.Web.Mailboxes;
 /// Syncs every user's mailbox when the app starts and then every <c>Mailboxes:SyncInterval</c> (15 minutes unless set;
 /// zero turns it off). One user's failing server never stops the others, and nothing ends the loop but shutdown.
 /// When several web instances share one database, only the holder of the <see cref="LeaseName"/> lease syncs; the
-/// others try to take it each round, and one does within two rounds of the holder stopping.
+/// others try to take it each round (see <see cref="LeaseLength"/>).
 /// </summary>
 internal sealed class MailboxSyncService(
     MailboxService mailboxes,
@@ -17,6 +17,12 @@ internal sealed class MailboxSyncService(
     ILogger<MailboxSyncService> logger) : BackgroundService
 {
     public const string LeaseName = "mailbox-sync";
+
+    /// <summary>
+    /// How long the lease holds between renewals. It is renewed before each mailbox, so a long round keeps it, and a
+    /// holder that was killed gives it up within this time rather than within a whole interval.
+    /// </summary>
+    public static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(5);
 
     // This process, among the instances over the store.
     private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -65,10 +71,9 @@ internal sealed class MailboxSyncService(
         IReadOnlyList<string> owners;
         try
         {
-            // Two rounds long, so that one slow round does not hand the lease over midway.
-            if (!await leases.TryTakeAsync(LeaseName, _holder, options.SyncInterval * 2, stoppingToken))
+            if (!await leases.TryTakeAsync(LeaseName, _holder, LeaseLength, stoppingToken))
             {
-                logger.LogDebug("Another instance holds the mailbox sync lease; this one does not sync");
+                logger.LogInformation("Another instance holds the mailbox sync lease; this one does not sync this round");
                 return;
             }
 
@@ -84,6 +89,14 @@ internal sealed class MailboxSyncService(
         {
             try
             {
+                // Renewed before each mailbox: should it have been lost (a pause longer than the lease), another
+                // instance may be syncing now, and this round stops rather than sync the same mailboxes twice.
+                if (!await leases.TryTakeAsync(LeaseName, _holder, LeaseLength, stoppingToken))
+                {
+                    logger.LogWarning("The mailbox sync lease passed to another instance during a round; this one stops syncing");
+                    return;
+                }
+
                 // A refused login or a timeout comes back as the result's status, already logged and stored on the
                 // mailbox; the next round retries it.
                 await mailboxes.SyncAsync(owner, stoppingToken);
