@@ -92,24 +92,15 @@ public sealed class CompanyAliasService(IDbContextFactory<TriageDbContext> dbFac
         return MergeAsync(ownerId, actor, suggestion.Alias.Key, suggestion.Alias.Name, suggestion.Canonical.Key, suggestion.Canonical.Name, cancellationToken);
     }
 
-    private async Task<CompanyAliasResult> MergeAsync(
-        string ownerId, string actor, string aliasKey, string alias, string canonicalKeyAsNamed, string canonical, CancellationToken cancellationToken)
-    {
-        CompanyAliasResult result;
-        FlockDetectionService.PeerRescore peers;
-
-        // Other members' locks are taken to re-score them, so this member's lock is released first, as imports do.
-        using (await FlockDetectionService.LockOwnerAsync(ownerId, cancellationToken))
+    private Task<CompanyAliasResult> MergeAsync(
+        string ownerId, string actor, string aliasKey, string alias, string canonicalKeyAsNamed, string canonical, CancellationToken cancellationToken) =>
+        ChangeAsync<CompanyAliasResult>(ownerId, async (db, coverage) =>
         {
-            var coverage = await detection.CoverageAsync(ownerId, cancellationToken);
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
             var map = await MapAsync(db, ownerId, cancellationToken);
             var canonicalKey = map.Resolve(canonicalKeyAsNamed)!;
             if (await RefusalAsync(db, ownerId, map, aliasKey, alias, canonicalKey, canonical, cancellationToken) is { } refusal)
             {
-                return new(TriageResult.Invalid(refusal));
+                return (new CompanyAliasResult(TriageResult.Invalid(refusal)), null);
             }
 
             // A canonical name written as one of its aliases would show the alias; show the name it is known by.
@@ -120,7 +111,7 @@ public sealed class CompanyAliasService(IDbContextFactory<TriageDbContext> dbFac
             var moving = await NameKeyedAsync(db, ownerId, aliasKey, cancellationToken);
             if (await CollisionAsync(db, ownerId, moving, canonicalKey, cancellationToken) is { } collision)
             {
-                return new(TriageResult.Invalid(collision));
+                return (new CompanyAliasResult(TriageResult.Invalid(collision)), null);
             }
 
             var now = time.GetUtcNow().UtcDateTime;
@@ -151,16 +142,11 @@ public sealed class CompanyAliasService(IDbContextFactory<TriageDbContext> dbFac
 
             flagEvent.Summary = $"{alias} merged into {canonicalShown}: {moved} invitation(s) moved";
             await db.SaveChangesAsync(cancellationToken);
-            peers = await DetectAsync(db, ownerId, [aliasKey, canonicalKey], moving, coverage, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            result = new(
+            var peers = await DetectAsync(db, ownerId, [aliasKey, canonicalKey], moving, coverage, cancellationToken);
+            return (new CompanyAliasResult(
                 TriageResult.Done($"{alias} is now treated as {canonicalShown}: {moved} invitation(s) moved and detection ran again.", flagEvent.Id, moved),
-                row.Id);
-        }
-
-        await detection.RescorePeersAsync(ownerId, peers, cancellationToken);
-        return result;
-    }
+                row.Id), peers);
+        }, cancellationToken);
 
     private static async Task<string?> RefusalAsync(
         TriageDbContext db, string ownerId, CompanyAliasMap map, string aliasKey, string alias, string canonicalKey, string canonical, CancellationToken cancellationToken)
@@ -192,19 +178,13 @@ public sealed class CompanyAliasService(IDbContextFactory<TriageDbContext> dbFac
     }
 
     /// <summary>Ends an alias: the invitations whose own company is the alias go back to it, and detection runs again.</summary>
-    public async Task<TriageResult> RemoveAsync(string ownerId, string actor, long aliasId, CancellationToken cancellationToken)
-    {
-        TriageResult result;
-        FlockDetectionService.PeerRescore peers;
-        using (await FlockDetectionService.LockOwnerAsync(ownerId, cancellationToken))
+    public Task<TriageResult> RemoveAsync(string ownerId, string actor, long aliasId, CancellationToken cancellationToken) =>
+        ChangeAsync<TriageResult>(ownerId, async (db, coverage) =>
         {
-            var coverage = await detection.CoverageAsync(ownerId, cancellationToken);
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var alias = await db.CompanyAliases.SingleOrDefaultAsync(a => a.Id == aliasId && a.OwnerId == ownerId, cancellationToken);
             if (alias is null)
             {
-                return TriageResult.NotFound($"There is no alias {aliasId} of yours.");
+                return (TriageResult.NotFound($"There is no alias {aliasId} of yours."), null);
             }
 
             // The stored name still says which company an invitation was written as; its key tells whether it came through this alias.
@@ -241,13 +221,38 @@ public sealed class CompanyAliasService(IDbContextFactory<TriageDbContext> dbFac
                 .Where(i => i.SenderKey.StartsWith(SenderKey.NamePrefix, StringComparison.Ordinal))
                 .Select(i => (i.SenderKey, i.SentAt))
                 .ToList();
-            peers = await DetectAsync(db, ownerId, [alias.AliasKey, alias.CanonicalKey], moving, coverage, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            result = TriageResult.Done($"{alias.AliasName} is its own company again: {returning.Count} invitation(s) moved back.", flagEvent.Id, returning.Count);
+            var peers = await DetectAsync(db, ownerId, [alias.AliasKey, alias.CanonicalKey], moving, coverage, cancellationToken);
+            return (TriageResult.Done($"{alias.AliasName} is its own company again: {returning.Count} invitation(s) moved back.", flagEvent.Id, returning.Count), peers);
+        }, cancellationToken);
+
+    /// <summary>
+    /// One change of the user's aliases, under the user's detection lock and in one transaction. <paramref name="change"/>
+    /// returns what other members need re-scored, and the transaction commits; it returns none for a refusal, and
+    /// everything is rolled back. Other members are re-scored once this member's lock is released, because that takes
+    /// their locks (the order imports keep too).
+    /// </summary>
+    private async Task<T> ChangeAsync<T>(
+        string ownerId, Func<TriageDbContext, DataCoverage?, Task<(T Result, FlockDetectionService.PeerRescore? Peers)>> change, CancellationToken cancellationToken)
+    {
+        (T Result, FlockDetectionService.PeerRescore? Peers) done;
+        using (await FlockDetectionService.LockOwnerAsync(ownerId, cancellationToken))
+        {
+            var coverage = await detection.CoverageAsync(ownerId, cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            done = await change(db, coverage);
+            if (done.Peers is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
 
-        await detection.RescorePeersAsync(ownerId, peers, cancellationToken);
-        return result;
+        if (done.Peers is { } peers)
+        {
+            await detection.RescorePeersAsync(ownerId, peers, cancellationToken);
+        }
+
+        return done.Result;
     }
 
     /// <summary>The sender keys, and times, of a company's invitations from senders known by name only: those a move re-keys.</summary>
