@@ -34,7 +34,7 @@ internal static class ChildImport
         await using var db = await instance.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
         var flocks = await db.Flocks.CountAsync(f => f.OwnerId == owner && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved));
         var result = new ChildImportResult(
-            seconds, summary.Added, summary.Merged, summary.Duplicates, summary.Rejected.Count, flocks, PeakMemory.Bytes(), phases.Milliseconds, summary.Error);
+            seconds, summary.Added, summary.Merged, summary.Duplicates, summary.RejectedCount, flocks, PeakMemory.Bytes(), phases.Milliseconds, summary.Error);
         Console.WriteLine(JsonSerializer.Serialize(result));
         return summary.Failed ? 2 : 0;
     }

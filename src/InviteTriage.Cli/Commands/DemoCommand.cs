@@ -37,7 +37,7 @@ internal static class DemoCommand
                 $"Loaded demo data for {member.Email}: {summary.Added} invitation(s) added, {summary.Duplicates} already there.");
             await host.Console.Out.WriteLineAsync(
                 $"Open flocks: {flocks.Count} ({likely} likely, {flocks.Count - likely} review). See them with 'invitetriage flocks --user {member.Email}'.");
-            return summary.Rejected.Count > 0 ? ExitCodes.PartlyRejected : ExitCodes.Success;
+            return summary.RejectedCount > 0 ? ExitCodes.PartlyRejected : ExitCodes.Success;
         }, cancellationToken));
 
         return command;

@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InviteTriage.Cli.Commands;
 
 /// <summary>
-/// <c>import --user E [--format F] PATH...</c>: the summary on stdout, each rejection on stderr as <c>file:line: reason</c>.
+/// <c>import --user E [--format F] PATH...</c>: the summary on stdout, each rejection on stderr as <c>file:line: reason</c>
+/// as it is read.
 /// Exit 0 when every row came in, 1 when some were rejected, 2 when the import was refused whole and nothing was stored.
 /// </summary>
 internal static class ImportCommand
@@ -28,7 +29,7 @@ internal static class ImportCommand
             try
             {
                 summary = await services.GetRequiredService<ImportService>().ImportAsync(
-                    member.Id, member.Email, ImportFormats.ToName(kind), [.. files.Select(f => progress.Source(f, kind))], progress, ct);
+                    member.Id, member.Email, ImportFormats.ToName(kind), [.. files.Select(f => progress.Source(f, kind))], progress, progress.Rejected, ct);
             }
             finally
             {
@@ -50,17 +51,13 @@ internal static class ImportCommand
             return ExitCodes.Failed;
         }
 
-        foreach (var rejection in summary.Rejected)
-        {
-            await console.Error.WriteLineAsync(rejection.Error);
-        }
-
+        // The rejections were printed as they came (ImportProgress.Rejected).
         foreach (var line in SummaryLines(summary))
         {
             await console.Out.WriteLineAsync(line);
         }
 
-        return summary.Rejected.Count > 0 ? ExitCodes.PartlyRejected : ExitCodes.Success;
+        return summary.RejectedCount > 0 ? ExitCodes.PartlyRejected : ExitCodes.Success;
     }
 
     // One "name: value" per line, the same names every time, so that scripts can pick out a count.
@@ -78,6 +75,6 @@ internal static class ImportCommand
         yield return summary.Skipped.Count == 0
             ? "skipped: 0"
             : $"skipped: {summary.Skipped.Values.Sum()} ({string.Join(", ", summary.Skipped.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value}"))})";
-        yield return $"rejected: {summary.Rejected.Count}";
+        yield return $"rejected: {summary.RejectedCount}";
     }
 }

@@ -58,6 +58,24 @@ internal sealed class ImportProgress : IProgress<int>
         }
     }
 
+    /// <summary>
+    /// One rejected row, printed as it comes as <c>file:line: reason</c> (DESIGN.md), so that every one is printed
+    /// while the import keeps only the first of them. On a terminal the bar is cleared first and drawn again below.
+    /// </summary>
+    public void Rejected(ImportRejection rejection)
+    {
+        lock (_drawing)
+        {
+            if (_console.ErrorIsTerminal && _drawnWidth > 0)
+            {
+                _console.Error.Write($"\r{new string(' ', _drawnWidth)}\r");
+                _drawnWidth = 0;
+            }
+
+            _console.Error.WriteLine(rejection.Error);
+        }
+    }
+
     /// <summary>Clears the bar, so that what is printed next starts on a clean line.</summary>
     public void Finish()
     {

@@ -371,6 +371,9 @@ namespace InviteTriage.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("RejectedCount")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<List<string>>("Rejections")
                         .IsRequired()
                         .HasColumnType("text[]");

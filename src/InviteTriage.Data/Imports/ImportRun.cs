@@ -10,7 +10,7 @@ namespace InviteTriage.Data.Imports;
 /// grow. Contacts give their company to the owner's invitations from the same profile; an invitation is added, or is
 /// a duplicate by its dedupe key, or is merged into one another source already gave (FORMATS.md).
 /// </summary>
-internal sealed class ImportRun(ImportStatements store, long batchId, DateTime now)
+internal sealed class ImportRun(ImportStatements store, long batchId, DateTime now, ImportRejections rejected)
 {
     /// <summary>
     /// Once an import has added this many invitations, and at least as many as the store held before it, it builds
@@ -43,7 +43,7 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
     public bool NeedsRebuild { get; private set; }
 
     public Dictionary<string, int> Skipped { get; } = new(StringComparer.Ordinal);
-    public List<ImportRejection> Rejected { get; } = [];
+    public ImportRejections Rejected => rejected;
     public int AddedCount { get; private set; }
     public int Merged { get; private set; }
     public int Duplicates { get; private set; }

@@ -36,8 +36,18 @@ public sealed class ImportService(
     // Items read ahead of the writer; enough to keep both busy, few enough to keep memory flat.
     private const int ReadAhead = 2_048;
 
+    public Task<ImportSummary> ImportAsync(
+        string ownerId, string actor, string format, IReadOnlyList<ImportSource> sources, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        ImportAsync(ownerId, actor, format, sources, progress, onRejected: null, cancellationToken);
+
+    /// <summary>
+    /// As above, and every rejected row goes to <paramref name="onRejected"/> as it is read, on the writing thread, while
+    /// the summary and the batch keep only the first <see cref="ImportBatch.KeptRejections"/>. The rows of an import that
+    /// is refused later were reported all the same; nothing of it is stored.
+    /// </summary>
     public async Task<ImportSummary> ImportAsync(
-        string ownerId, string actor, string format, IReadOnlyList<ImportSource> sources, IProgress<int>? progress, CancellationToken cancellationToken)
+        string ownerId, string actor, string format, IReadOnlyList<ImportSource> sources, IProgress<int>? progress,
+        Action<ImportRejection>? onRejected, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var now = time.GetUtcNow().UtcDateTime;
@@ -66,7 +76,7 @@ public sealed class ImportService(
             using var statements = new ImportStatements(StoreCommands.Of(db), ownerId, batch.Id);
             await using (await statements.Sql.Dialect.BulkWriteAsync(statements.Sql, cancellationToken))
             {
-                run = new ImportRun(statements, batch.Id, now);
+                run = new ImportRun(statements, batch.Id, now, new ImportRejections(onRejected));
                 try
                 {
                     await ReadAndStoreAsync(sources, run, ownerId, now, aliases, progress, cancellationToken);
@@ -91,7 +101,8 @@ public sealed class ImportService(
             batch.Merged = run.Merged;
             batch.Duplicates = run.Duplicates;
             batch.Skipped = new Dictionary<string, int>(run.Skipped);
-            batch.Rejections = [.. run.Rejected.Select(r => DraftRules.WithoutNul(r.Error)!)];
+            batch.Rejections = [.. run.Rejected.Kept.Select(r => DraftRules.WithoutNul(r.Error)!)];
+            batch.RejectedCount = run.Rejected.Count;
             db.FlagEvents.Add(new FlagEvent
             {
                 OwnerId = ownerId,
@@ -118,7 +129,7 @@ public sealed class ImportService(
                 run.AddedCount, run.Merged, ownerId, run.BatchId, storeMs, detectMs, clock.Elapsed.TotalMilliseconds - storeMs - detectMs);
         }
 
-        return new ImportSummary(run.BatchId, run.AddedCount, run.Merged, run.Duplicates, run.Contacts, run.Skipped, run.Rejected);
+        return new ImportSummary(run.BatchId, run.AddedCount, run.Merged, run.Duplicates, run.Contacts, run.Skipped, run.Rejected.Kept, run.Rejected.Count);
     }
 
     /// <summary>
@@ -290,6 +301,6 @@ public sealed class ImportService(
         return batch is null
             ? null
             : new ImportBatchView(batch.Id, batch.Format, batch.Files.Select(Path.GetFileName).OfType<string>().ToList(), batch.State,
-                batch.StartedAt, batch.CompletedAt, batch.Added, batch.Merged, batch.Duplicates, batch.Skipped, batch.Rejections);
+                batch.StartedAt, batch.CompletedAt, batch.Added, batch.Merged, batch.Duplicates, batch.Skipped, batch.Rejections, batch.RejectedCount);
     }
 }

@@ -12,10 +12,11 @@ public sealed record MailboxSyncResult(
     int Merged,
     int Duplicates,
     IReadOnlyDictionary<string, int> Skipped,
-    IReadOnlyList<ImportRejection> Rejected)
+    IReadOnlyList<ImportRejection> Rejected,
+    int RejectedCount)
 {
     public bool Succeeded => Status == MailboxStatus.Ok;
 
     internal static MailboxSyncResult NotConfigured { get; } =
-        new(MailboxStatus.NeverSynced, "No mailbox is set up.", 0, 0, 0, 0, new Dictionary<string, int>(), []);
+        new(MailboxStatus.NeverSynced, "No mailbox is set up.", 0, 0, 0, 0, new Dictionary<string, int>(), [], 0);
 }

@@ -8,7 +8,7 @@ namespace InviteTriage.Data.Mailboxes;
 internal sealed class SyncTally
 {
     private readonly Dictionary<string, int> _skipped = new(StringComparer.Ordinal);
-    private readonly List<ImportRejection> _rejected = [];
+    private readonly ImportRejections _rejected = new();
     private int _read;
     private int _added;
     private int _merged;
@@ -33,9 +33,9 @@ internal sealed class SyncTally
         _added += summary.Added;
         _merged += summary.Merged;
         _duplicates += summary.Duplicates;
-        _rejected.AddRange(summary.Rejected);
+        _rejected.AddFrom(summary);
     }
 
     public MailboxSyncResult Result(MailboxStatus status, string? error) =>
-        new(status, error, _read, _added, _merged, _duplicates, _skipped, _rejected);
+        new(status, error, _read, _added, _merged, _duplicates, _skipped, _rejected.Kept, _rejected.Count);
 }

@@ -352,6 +352,9 @@ namespace InviteTriage.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RejectedCount")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("Rejections")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -34,6 +34,23 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_MoreBadRowsThanTheBatchKeeps_PrintsEveryOneOnStderrAndCountsThemAll()
+    {
+        // The batch keeps the first 1,000 (ImportBatch.KeptRejections); DESIGN.md's command line prints each one.
+        await _cli.AddMemberAsync(Robin);
+        const int bad = 1_200;
+        var rows = InvitationCsv.FourColleagues().Concat(Enumerable.Range(0, bad).Select(n => InvitationCsv.Row($"Pat Quill {n}", "last tuesday", "Quill & Sons")));
+
+        var result = await _cli.ImportRowsAsync(Robin, "mixed.csv", rows);
+
+        result.ExitCode.Should().Be(1);
+        var rejections = result.Error.Split('\n').Where(line => line.Contains(": sent_at: 'last tuesday'", StringComparison.Ordinal)).ToList();
+        rejections.Should().HaveCount(bad).And.OnlyHaveUniqueItems();
+        rejections[^1].Should().Contain($"mixed.csv:{bad + 5}: sent_at: 'last tuesday'");
+        result.Out.Should().ContainAll("added: 4", $"rejected: {bad}");
+    }
+
+    [Fact]
     public async Task Import_JsonFileClaimedToBeCsv_Exits2AndStoresNothing()
     {
         await _cli.AddMemberAsync(Robin);

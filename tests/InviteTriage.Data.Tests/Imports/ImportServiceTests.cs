@@ -1,5 +1,10 @@
+using System.Globalization;
 using System.Text;
+using InviteTriage.Core.Imports;
 using InviteTriage.Data.Imports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using InviteTriage.Ingest;
 using Microsoft.Extensions.DependencyInjection;
 using static InviteTriage.Data.Tests.Members;
@@ -62,6 +67,60 @@ public abstract class ImportServiceTests
         {
             File.Delete(csv);
         }
+    }
+
+    [Fact]
+    public async Task ImportAsync_MoreBadRowsThanAreKept_KeepsTheFirstCountsThemAllAndHandsEachToTheListener()
+    {
+        // A file of a million bad rows once became a million strings in memory and in one batch row.
+        var owner = await _members.AddAsync();
+        var bad = ImportBatch.KeptRejections + 234;
+        var csv = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.csv");
+        var rows = new StringBuilder("sender_name,sent_at,sender_company\nAnn Lee,2025-11-24T09:00:00Z,Acme\n");
+        for (var n = 0; n < bad; n++)
+        {
+            rows.Append(CultureInfo.InvariantCulture, $"Sender {n},not a date {n},Acme\n");
+        }
+
+        await File.WriteAllTextAsync(csv, rows.ToString(), Encoding.UTF8);
+        var heard = new List<ImportRejection>();
+        try
+        {
+            var summary = await _store.Services.GetRequiredService<ImportService>().ImportAsync(
+                owner, "me", "csv", [ImportSource.FromFile(csv, ImportFormat.Csv)], null, heard.Add, CancellationToken.None);
+
+            summary.Added.Should().Be(1);
+            (summary.RejectedCount, summary.Rejected.Count, summary.MoreRejected).Should().Be((bad, ImportBatch.KeptRejections, 234));
+            heard.Should().HaveCount(bad, "the listener hears every rejection, kept or not");
+            heard.Last().Error.Should().StartWith($"{csv}:{bad + 2}: sent_at: 'not a date {bad - 1}'");
+            summary.Rejected.Should().Equal(heard.Take(ImportBatch.KeptRejections), "the first ones are kept, in file order");
+            var view = await _store.Services.GetRequiredService<ImportService>().GetAsync(owner, summary.BatchId!.Value, CancellationToken.None);
+            (view!.RejectedCount, view.Rejected.Count).Should().Be((bad, ImportBatch.KeptRejections));
+            view.Rejected.Should().Equal(heard.Take(ImportBatch.KeptRejections).Select(r => r.Error));
+            (await _members.EventsAsync(owner)).Should().ContainSingle().Which.Summary.Should().EndWith($"{bad} rejected)");
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+    }
+
+    [Fact]
+    public async Task Migration_CountEveryRejection_CountsTheRejectionsOfBatchesImportedBeforeIt()
+    {
+        var owner = await _members.AddAsync();
+        await using var db = await _store.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        var migrations = db.Database.GetMigrations().ToList();
+        var counting = migrations.FindIndex(m => m.EndsWith("_CountEveryRejection", StringComparison.Ordinal));
+        var migrator = db.GetService<IMigrator>();
+        db.ImportBatches.Add(new ImportBatch { OwnerId = owner, Format = "csv", Rejections = ["a.csv:2: x", "a.csv:3: y", "a.csv:9: z"] });
+        await db.SaveChangesAsync();
+
+        await migrator.MigrateAsync(migrations[counting - 1]);
+        await migrator.MigrateAsync(migrations[^1]);
+
+        var count = await _store.QueryAsync("""SELECT "RejectedCount" FROM "ImportBatches" WHERE "OwnerId" = @owner""", ("owner", owner));
+        count.Should().Equal("3");
     }
 
     [Fact]

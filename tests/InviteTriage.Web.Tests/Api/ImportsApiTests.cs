@@ -25,10 +25,11 @@ public sealed class ImportsApiTests : IClassFixture<TriageWebFactory>
         summary.RootElement.GetProperty("added").GetInt32().Should().Be(7);
         summary.RootElement.GetProperty("merged").GetInt32().Should().Be(4);
         summary.RootElement.GetProperty("skipped").GetProperty("outgoing").GetInt32().Should().Be(2);
+        summary.RootElement.GetProperty("rejectedCount").GetInt32().Should().Be(0);
         var batchId = summary.RootElement.GetProperty("batchId").GetInt64();
 
         var batch = await client.GetAsync($"/api/imports/{batchId}");
-        (await batch.Content.ReadAsStringAsync()).Should().Contain("\"state\":\"completed\"").And.Contain("invitations.mbox");
+        (await batch.Content.ReadAsStringAsync()).Should().Contain("\"state\":\"completed\"").And.Contain("invitations.mbox").And.Contain("\"rejectedCount\":0");
 
         var undo = await client.DeleteAsync($"/api/imports/{batchId}");
 

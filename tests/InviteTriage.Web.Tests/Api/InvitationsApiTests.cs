@@ -56,6 +56,7 @@ public sealed class InvitationsApiTests : IClassFixture<TriageWebFactory>
         rejected.Should().ContainSingle();
         rejected[0].GetProperty("index").GetInt32().Should().Be(1);
         rejected[0].GetProperty("error").GetString().Should().Contain("sentAt");
+        summary.GetProperty("rejectedCount").GetInt32().Should().Be(1, "the list holds the first 1,000 and the count all of them");
     }
 
     [Theory]

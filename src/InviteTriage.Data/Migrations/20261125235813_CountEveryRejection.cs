@@ -1,0 +1,32 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace InviteTriage.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class CountEveryRejection : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "RejectedCount",
+                table: "ImportBatches",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            // Batches imported before this kept every rejection, so their count is the length of that list.
+            migrationBuilder.Sql("""UPDATE "ImportBatches" SET "RejectedCount" = json_array_length("Rejections");""");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "RejectedCount",
+                table: "ImportBatches");
+        }
+    }
+}
