@@ -82,7 +82,7 @@ internal sealed class SqliteDialect : StoreDialect
     // SQLite's LIKE ignores the case of ASCII letters.
     public override SqlExpression ContainsText(SqlExpression text, SqlExpression pattern) => new LikeExpression(text, pattern, Escape, typeMapping: null);
 
-    public override InvitationInsert InvitationInsert(StoreCommands sql, string ownerId, long batchId) => new(sql, ownerId, batchId);
+    public override InvitationInsert InvitationInsert(StoreCommands sql, string ownerId, long batchId) => new SqliteInvitationInsert(sql, ownerId, batchId);
 
     public override async Task<IAsyncDisposable> BulkWriteAsync(StoreCommands sql, CancellationToken cancellationToken)
     {

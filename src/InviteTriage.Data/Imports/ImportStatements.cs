@@ -183,7 +183,11 @@ internal sealed class ImportStatements(StoreCommands sql, string ownerId, long b
     public async Task<long> CountAllAsync(CancellationToken cancellationToken) =>
         Convert.ToInt64(await sql.ScalarAsync("""SELECT count(*) FROM "Invitations" """, cancellationToken), CultureInfo.InvariantCulture);
 
-    public void Dispose() => sql.Dispose();
+    public void Dispose()
+    {
+        _insert.Dispose();
+        sql.Dispose();
+    }
 
     private static async Task<bool> IsOneAsync(DbCommand command, CancellationToken cancellationToken) =>
         Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;

@@ -5,13 +5,13 @@ using InviteTriage.Data.Database;
 namespace InviteTriage.Data.Imports;
 
 /// <summary>
-/// How an import writes new invitations: one prepared insert per row, which is all SQLite needs, since it is in-process
-/// and a statement costs no round trip. <see cref="PostgresInvitationCopy"/> writes many rows at once instead. A row
+/// How an import writes new invitations: one prepared insert per row. <see cref="SqliteInvitationInsert"/> does the same
+/// below ADO.NET, and <see cref="PostgresInvitationCopy"/> writes many rows at once, each a round trip saved. A row
 /// whose dedupe key the store already holds is not inserted, by the unique indexes.
 /// </summary>
-internal class InvitationInsert(StoreCommands sql, string ownerId, long batchId)
+internal class InvitationInsert(StoreCommands sql, string ownerId, long batchId) : IDisposable
 {
-    private readonly DbCommand _insert = sql.Prepare(
+    private const string Insert =
         """
         INSERT INTO "Invitations" ("OwnerId", "Network", "ExternalId", "SenderName", "SenderHeadline", "Company", "CompanyKey",
             "SenderProfileUrl", "SenderKey", "SenderNameKey", "SentAt", "SentMinute", "Message", "MessageClass", "Status", "Source",
@@ -19,9 +19,10 @@ internal class InvitationInsert(StoreCommands sql, string ownerId, long batchId)
         VALUES (@owner, @network, @externalId, @name, @headline, @company, @companyKey, @url, @senderKey, @nameKey, @sentAt, @minute,
             @message, @class, @status, @source, @batch, @acceptUrl, @receivedAt, @updatedAt)
         ON CONFLICT DO NOTHING
-        """,
-        "@owner", "@network", "@externalId", "@name", "@headline", "@company", "@companyKey", "@url", "@senderKey", "@nameKey", "@sentAt",
-        "@minute", "@message", "@class", "@status", "@source", "@batch", "@acceptUrl", "@receivedAt", "@updatedAt");
+        """;
+
+    // Prepared on first use: a subclass with a faster way may never need it.
+    private DbCommand? _insert;
 
     protected StoreCommands Sql => sql;
 
@@ -39,6 +40,9 @@ internal class InvitationInsert(StoreCommands sql, string ownerId, long batchId)
         for (var n = 0; n < rows.Count; n++)
         {
             var i = rows[n];
+            _insert ??= sql.Prepare(Insert,
+                "@owner", "@network", "@externalId", "@name", "@headline", "@company", "@companyKey", "@url", "@senderKey", "@nameKey", "@sentAt",
+                "@minute", "@message", "@class", "@status", "@source", "@batch", "@acceptUrl", "@receivedAt", "@updatedAt");
             added[n] = await sql.Bind(_insert, ownerId, i.Network, i.ExternalId, i.SenderName, i.SenderHeadline, i.Company, i.CompanyKey,
                     i.SenderProfileUrl, i.SenderKey, i.SenderNameKey, i.SentAt, i.SentMinute, i.Message, i.MessageClass, i.Status, i.Source,
                     batchId, i.AcceptUrl, i.ReceivedAt, i.UpdatedAt)
@@ -46,5 +50,10 @@ internal class InvitationInsert(StoreCommands sql, string ownerId, long batchId)
         }
 
         return added;
+    }
+
+    /// <summary>Frees what the insert holds beyond the prepared commands of <see cref="Sql"/>.</summary>
+    public virtual void Dispose()
+    {
     }
 }

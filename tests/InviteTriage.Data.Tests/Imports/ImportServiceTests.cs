@@ -106,6 +106,32 @@ public abstract class ImportServiceTests
     }
 
     [Fact]
+    public async Task ImportAsync_EveryFieldOfADraft_IsStoredAsEfCoreWritesAndComparesIt()
+    {
+        // SQLite's import binds its values below ADO.NET (SqliteInvitationInsert); EF Core must read and compare them as its own.
+        var owner = await _members.AddAsync();
+        var sentAt = Monday.AddHours(9).AddTicks(1_234_560); // microseconds: PostgreSQL keeps no finer
+        var draft = From("🚀", "Acme Ltd", sentAt) with
+        {
+            SenderHeadline = "Ops at Acme",
+            ExternalId = "6132985418842456064",
+            Message = "Hallo, ich würde mich freuen ✓",
+            AcceptUrl = "https://www.linkedin.com/comm/people/invite-accept?invitationId=6132985418842456064",
+        };
+
+        var summary = await _members.ReceiveAsync(owner, draft);
+
+        summary.Added.Should().Be(1);
+        var stored = (await _members.InvitationsAsync(owner)).Should().ContainSingle().Subject;
+        (stored.SenderName, stored.SenderNameKey, stored.SenderHeadline, stored.Company, stored.ExternalId, stored.Message, stored.AcceptUrl)
+            .Should().Be(("🚀", "", "Ops at Acme", "Acme Ltd", "6132985418842456064", "Hallo, ich würde mich freuen ✓", draft.AcceptUrl));
+        (stored.SentAt, stored.SentAt.Kind, stored.ImportBatchId, stored.Source).Should().Be((sentAt, DateTimeKind.Utc, summary.BatchId, draft.Source));
+        await using var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        (await db.Invitations.CountAsync(i => i.OwnerId == owner && i.SentAt == sentAt && i.SenderNameKey == "" && i.ReceivedAt <= DateTime.UtcNow))
+            .Should().Be(1, "EF Core finds the row by the values it would have written");
+    }
+
+    [Fact]
     public async Task Migration_CountEveryRejection_CountsTheRejectionsOfBatchesImportedBeforeIt()
     {
         var owner = await _members.AddAsync();
