@@ -3,6 +3,7 @@ using InviteTriage.Core.Invitations;
 using InviteTriage.Core.Mailboxes;
 using InviteTriage.Core.Senders;
 using InviteTriage.Data.Imports;
+using InviteTriage.Data.Leases;
 using InviteTriage.Ingest;
 using InviteTriage.Ingest.Email;
 using MailKit;
@@ -22,6 +23,7 @@ namespace InviteTriage.Data.Mailboxes;
 public sealed class MailboxService(
     IDbContextFactory<TriageDbContext> dbFactory,
     ImportService imports,
+    LeaseService leases,
     IDataProtectionProvider dataProtection,
     MailboxOptions options,
     TimeProvider time,
@@ -36,7 +38,14 @@ public sealed class MailboxService(
 
     private const string PasswordPurpose = "InviteTriage.Mailboxes.Password";
 
-    // One sync, save or filing at a time per user: "Sync now" may meet the background sync.
+    /// <summary>
+    /// How long one sync holds its mailbox's lease between renewals (before each chunk). A process killed while syncing
+    /// frees the mailbox within this time.
+    /// </summary>
+    public static readonly TimeSpan SyncLeaseLength = TimeSpan.FromMinutes(5);
+
+    // One sync, save or filing at a time per user within this process: "Sync now" may meet the background sync.
+    // Between processes over one store (several web instances, the CLI) a sync also holds its mailbox's lease.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
 
     public async Task<MailboxView?> GetAsync(string ownerId, CancellationToken cancellationToken)
@@ -162,9 +171,14 @@ public sealed class MailboxService(
         }
     }
 
+    /// <summary>The lease a sync of this user's mailbox holds, whichever instance and whoever asked ("Sync now" or the background).</summary>
+    public static string SyncLeaseName(string ownerId) => $"mailbox-sync:{ownerId}";
+
     /// <summary>
     /// Reads the invitation e-mails that arrived since the last sync and imports them. Incremental by UIDVALIDITY and
-    /// UID: the same UIDVALIDITY asks only for UIDs above the last one read; a new one starts over.
+    /// UID: the same UIDVALIDITY asks only for UIDs above the last one read; a new one starts over. While another
+    /// instance over the same store syncs this mailbox, nothing is read, and the result says so
+    /// (<see cref="MailboxSyncResult.SyncingElsewhere"/>).
     /// </summary>
     public async Task<MailboxSyncResult> SyncAsync(string ownerId, CancellationToken cancellationToken)
     {
@@ -175,6 +189,33 @@ public sealed class MailboxService(
             return MailboxSyncResult.NotConfigured;
         }
 
+        // The background sync's own lease only chooses which instance runs the rounds; this one keeps a "Sync now" on
+        // one instance from reading the same mailbox as a round, or another "Sync now", on another.
+        var lease = SyncLeaseName(ownerId);
+        var holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+        if (!await leases.TryTakeAsync(lease, holder, SyncLeaseLength, cancellationToken))
+        {
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("The mailbox of {Owner} is being synced by another instance; this sync read nothing", ownerId);
+            }
+
+            return MailboxSyncResult.HeldElsewhere(mailbox.LastStatus, new SyncTally());
+        }
+
+        try
+        {
+            return await SyncHoldingLeaseAsync(ownerId, mailbox, lease, holder, cancellationToken);
+        }
+        finally
+        {
+            await leases.ReleaseAsync(lease, holder, CancellationToken.None);
+        }
+    }
+
+    private async Task<MailboxSyncResult> SyncHoldingLeaseAsync(
+        string ownerId, Mailbox mailbox, string lease, string holder, CancellationToken cancellationToken)
+    {
         var endpoint = MailboxEndpoint.Of(mailbox);
         var tally = new SyncTally();
         try
@@ -195,6 +236,13 @@ public sealed class MailboxService(
             var source = $"imap://{endpoint.Host}/{mailbox.Folder}";
             foreach (var chunk in uids.Chunk(ChunkSize))
             {
+                // Renewed before each chunk. Lost (a pause longer than the lease), another instance may be reading the
+                // mailbox now; this one stops, and what it saved so far stays, since progress is saved per chunk.
+                if (!await leases.TryTakeAsync(lease, holder, SyncLeaseLength, cancellationToken))
+                {
+                    return MailboxSyncResult.HeldElsewhere(mailbox.LastStatus, tally);
+                }
+
                 var messages = new List<ImapMessageItem>(chunk.Length);
                 foreach (var uid in chunk)
                 {

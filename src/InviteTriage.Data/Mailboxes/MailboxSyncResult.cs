@@ -15,7 +15,18 @@ public sealed record MailboxSyncResult(
     IReadOnlyList<ImportRejection> Rejected,
     int RejectedCount)
 {
-    public bool Succeeded => Status == MailboxStatus.Ok;
+    /// <summary>
+    /// Another instance over the same store was syncing this mailbox (it held the mailbox's lease), so this one read
+    /// nothing more; <see cref="Status"/> is the mailbox's last status.
+    /// </summary>
+    public bool SyncingElsewhere { get; init; }
+
+    public bool Succeeded => Status == MailboxStatus.Ok && !SyncingElsewhere;
+
+    internal static MailboxSyncResult HeldElsewhere(MailboxStatus lastStatus, SyncTally tally) =>
+        tally.Result(lastStatus,
+            "Another instance of InviteTriage is reading this mailbox right now; what it finds appears in your inbox when it is done. Try again in a minute.")
+        with { SyncingElsewhere = true };
 
     internal static MailboxSyncResult NotConfigured { get; } =
         new(MailboxStatus.NeverSynced, "No mailbox is set up.", 0, 0, 0, 0, new Dictionary<string, int>(), [], 0);

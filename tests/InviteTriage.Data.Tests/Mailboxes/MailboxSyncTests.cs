@@ -1,4 +1,5 @@
 using InviteTriage.Core.Mailboxes;
+using InviteTriage.Data.Mailboxes;
 
 namespace InviteTriage.Data.Tests.Mailboxes;
 
@@ -35,6 +36,29 @@ public abstract class MailboxSyncTests
         row.LastError.Should().BeNull();
         row.LastUid.Should().Be(MailSamples.Messages);
         row.UidValidity.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task SyncAsync_WhileAnotherInstanceSyncsTheMailbox_ReadsNothingAndSaysSo_ThenReadsItOnceItIsFree()
+    {
+        // "Sync now" on one web instance while a background round (or another "Sync now") reads the mailbox on another.
+        var (owner, _) = await _mailboxes.CreateAsync();
+        var lease = MailboxService.SyncLeaseName(owner);
+        (await _mailboxes.Leases.TryTakeAsync(lease, "another instance", MailboxService.SyncLeaseLength, CancellationToken.None)).Should().BeTrue();
+
+        var held = await _mailboxes.Service.SyncAsync(owner, CancellationToken.None);
+
+        (held.SyncingElsewhere, held.Succeeded, held.Read, held.Added).Should().Be((true, false, 0, 0));
+        held.Error.Should().Contain("Another instance");
+        (await _mailboxes.InvitationsAsync(owner)).Should().BeEmpty();
+        (await _mailboxes.RowAsync(owner)).LastStatus.Should().Be(MailboxStatus.NeverSynced, "a sync that did not run records nothing");
+        (await _mailboxes.Leases.HolderAsync(lease, CancellationToken.None)).Should().Be("another instance", "the holder keeps its lease");
+
+        await _mailboxes.Leases.ReleaseAsync(lease, "another instance", CancellationToken.None);
+        var free = await _mailboxes.Service.SyncAsync(owner, CancellationToken.None);
+
+        (free.Status, free.SyncingElsewhere, free.Added).Should().Be((MailboxStatus.Ok, false, MailSamples.Invitations));
+        (await _mailboxes.Leases.HolderAsync(lease, CancellationToken.None)).Should().BeNull("a sync gives its lease up when it ends");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using InviteTriage.Core.Invitations;
 using InviteTriage.Core.Mailboxes;
+using InviteTriage.Data.Leases;
 using InviteTriage.Data.Mailboxes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,8 @@ internal sealed class TestMailboxes(TriageStore store)
     private readonly Members _members = new(store);
 
     public MailboxService Service => store.Services.GetRequiredService<MailboxService>();
+
+    public LeaseService Leases => store.Services.GetRequiredService<LeaseService>();
 
     /// <summary>A new member whose mailbox reads a new folder holding these messages (all the samples unless given).</summary>
     public async Task<(string Owner, string Folder)> CreateAsync(Func<MailboxSettings, MailboxSettings>? adjust = null, params MimeKit.MimeMessage[] messages)
