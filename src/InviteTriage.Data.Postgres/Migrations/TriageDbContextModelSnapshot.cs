@@ -515,8 +515,6 @@ namespace InviteTriage.Data.Postgres.Migrations
 
                     b.HasIndex("ImportBatchId");
 
-                    b.HasIndex("CompanyKey", "SentAt");
-
                     b.HasIndex("OwnerId", "SentAt");
 
                     b.HasIndex("SenderKey", "SentAt");

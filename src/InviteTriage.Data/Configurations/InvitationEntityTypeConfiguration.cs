@@ -34,9 +34,10 @@ internal sealed class InvitationEntityTypeConfiguration : IEntityTypeConfigurati
         builder.HasIndex(i => new { i.OwnerId, i.CompanyKey, i.SentAt });
         // Merging sources (FORMATS.md): the same person within 15 minutes, by name where one side has no profile URL.
         builder.HasIndex(i => new { i.OwnerId, i.SenderNameKey, i.SentAt });
-        // The cross-recipient rules: the same sender, or the same company, across all users.
+        // The cross-recipient rule CAMPAIGN_SENDER and REPEAT_INVITE: the same sender across all users. (CAMPAIGN_COMPANY
+        // reads other members' flocks, not their invitations, so no index leads with the company alone: it served no
+        // query and cost every import a ninth index to build.)
         builder.HasIndex(i => new { i.SenderKey, i.SentAt });
-        builder.HasIndex(i => new { i.CompanyKey, i.SentAt });
         // Dedupe keys (FORMATS.md): the source's id when there is one, else the sender and the minute.
         builder.HasIndex(i => new { i.OwnerId, i.Network, i.ExternalId })
             .IsUnique()

@@ -492,8 +492,6 @@ namespace InviteTriage.Data.Migrations
 
                     b.HasIndex("ImportBatchId");
 
-                    b.HasIndex("CompanyKey", "SentAt");
-
                     b.HasIndex("OwnerId", "SentAt");
 
                     b.HasIndex("SenderKey", "SentAt");

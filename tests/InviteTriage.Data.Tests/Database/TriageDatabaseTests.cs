@@ -182,7 +182,6 @@ public abstract class TriageDatabaseTests
     [InlineData("Invitations", "IX_Invitations_OwnerId_Status_SentAt")]
     [InlineData("Invitations", "IX_Invitations_OwnerId_CompanyKey_SentAt")]
     [InlineData("Invitations", "IX_Invitations_SenderKey_SentAt")]
-    [InlineData("Invitations", "IX_Invitations_CompanyKey_SentAt")]
     [InlineData("Invitations", "IX_Invitations_OwnerId_Network_ExternalId")]
     [InlineData("Invitations", "IX_Invitations_OwnerId_Network_SenderKey_SentMinute")]
     [InlineData("ApiTokens", "IX_ApiTokens_TokenHash")]

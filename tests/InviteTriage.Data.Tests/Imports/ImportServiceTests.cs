@@ -132,12 +132,12 @@ public abstract class ImportServiceTests
     }
 
     [Fact]
-    public async Task Migration_CountEveryRejection_CountsTheRejectionsOfBatchesImportedBeforeIt()
+    public async Task Migration_CountRejectionsAndDropUnusedCompanyIndex_CountsTheRejectionsOfBatchesImportedBeforeIt()
     {
         var owner = await _members.AddAsync();
         await using var db = await _store.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
         var migrations = db.Database.GetMigrations().ToList();
-        var counting = migrations.FindIndex(m => m.EndsWith("_CountEveryRejection", StringComparison.Ordinal));
+        var counting = migrations.FindIndex(m => m.EndsWith("_CountRejectionsAndDropUnusedCompanyIndex", StringComparison.Ordinal));
         var migrator = db.GetService<IMigrator>();
         db.ImportBatches.Add(new ImportBatch { OwnerId = owner, Format = "csv", Rejections = ["a.csv:2: x", "a.csv:3: y", "a.csv:9: z"] });
         await db.SaveChangesAsync();

@@ -2,23 +2,27 @@
 
 #nullable disable
 
-namespace InviteTriage.Data.Postgres.Migrations
+namespace InviteTriage.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class CountEveryRejection : Migration
+    public partial class CountRejectionsAndDropUnusedCompanyIndex : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Invitations_CompanyKey_SentAt",
+                table: "Invitations");
+
             migrationBuilder.AddColumn<int>(
                 name: "RejectedCount",
                 table: "ImportBatches",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             // Batches imported before this kept every rejection, so their count is the length of that list.
-            migrationBuilder.Sql("""UPDATE "ImportBatches" SET "RejectedCount" = cardinality("Rejections");""");
+            migrationBuilder.Sql("""UPDATE "ImportBatches" SET "RejectedCount" = json_array_length("Rejections");""");
         }
 
         /// <inheritdoc />
@@ -27,6 +31,11 @@ namespace InviteTriage.Data.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "RejectedCount",
                 table: "ImportBatches");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_CompanyKey_SentAt",
+                table: "Invitations",
+                columns: new[] { "CompanyKey", "SentAt" });
         }
     }
 }

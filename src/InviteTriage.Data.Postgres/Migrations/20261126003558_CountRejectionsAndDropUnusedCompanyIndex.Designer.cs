@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InviteTriage.Data.Postgres.Migrations
 {
     [DbContext(typeof(TriageDbContext))]
-    [Migration("20261125235834_CountEveryRejection")]
-    partial class CountEveryRejection
+    [Migration("20261126003558_CountRejectionsAndDropUnusedCompanyIndex")]
+    partial class CountRejectionsAndDropUnusedCompanyIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -517,8 +517,6 @@ namespace InviteTriage.Data.Postgres.Migrations
                     b.HasIndex("FlockId");
 
                     b.HasIndex("ImportBatchId");
-
-                    b.HasIndex("CompanyKey", "SentAt");
 
                     b.HasIndex("OwnerId", "SentAt");
 

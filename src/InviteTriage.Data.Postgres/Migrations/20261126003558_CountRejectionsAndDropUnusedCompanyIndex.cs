@@ -2,23 +2,27 @@
 
 #nullable disable
 
-namespace InviteTriage.Data.Migrations
+namespace InviteTriage.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class CountEveryRejection : Migration
+    public partial class CountRejectionsAndDropUnusedCompanyIndex : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Invitations_CompanyKey_SentAt",
+                table: "Invitations");
+
             migrationBuilder.AddColumn<int>(
                 name: "RejectedCount",
                 table: "ImportBatches",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             // Batches imported before this kept every rejection, so their count is the length of that list.
-            migrationBuilder.Sql("""UPDATE "ImportBatches" SET "RejectedCount" = json_array_length("Rejections");""");
+            migrationBuilder.Sql("""UPDATE "ImportBatches" SET "RejectedCount" = cardinality("Rejections");""");
         }
 
         /// <inheritdoc />
@@ -27,6 +31,11 @@ namespace InviteTriage.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "RejectedCount",
                 table: "ImportBatches");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_CompanyKey_SentAt",
+                table: "Invitations",
+                columns: new[] { "CompanyKey", "SentAt" });
         }
     }
 }

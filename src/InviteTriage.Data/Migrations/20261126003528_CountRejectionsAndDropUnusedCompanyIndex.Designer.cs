@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InviteTriage.Data.Migrations
 {
     [DbContext(typeof(TriageDbContext))]
-    [Migration("20261125235813_CountEveryRejection")]
-    partial class CountEveryRejection
+    [Migration("20261126003528_CountRejectionsAndDropUnusedCompanyIndex")]
+    partial class CountRejectionsAndDropUnusedCompanyIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -494,8 +494,6 @@ namespace InviteTriage.Data.Migrations
                     b.HasIndex("FlockId");
 
                     b.HasIndex("ImportBatchId");
-
-                    b.HasIndex("CompanyKey", "SentAt");
 
                     b.HasIndex("OwnerId", "SentAt");
 
