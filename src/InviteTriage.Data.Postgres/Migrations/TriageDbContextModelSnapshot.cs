@@ -239,6 +239,44 @@ namespace InviteTriage.Data.Postgres.Migrations
                     b.ToTable("Flocks");
                 });
 
+            modelBuilder.Entity("InviteTriage.Core.Flocks.FlockCandidate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Baseline")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CompanyKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("FirstSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SenderCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "FirstSentAt");
+
+                    b.HasIndex("OwnerId", "CompanyKey", "FirstSentAt");
+
+                    b.ToTable("FlockCandidates");
+                });
+
             modelBuilder.Entity("InviteTriage.Core.Flocks.FlockMember", b =>
                 {
                     b.Property<long>("FlockId")
@@ -658,6 +696,9 @@ namespace InviteTriage.Data.Postgres.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("CandidatesStored")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("RegistrationOpen")
                         .HasColumnType("boolean");
 
@@ -669,6 +710,7 @@ namespace InviteTriage.Data.Postgres.Migrations
                         new
                         {
                             Id = 1,
+                            CandidatesStored = false,
                             RegistrationOpen = false
                         });
                 });
@@ -977,6 +1019,15 @@ namespace InviteTriage.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("InviteTriage.Core.Flocks.Flock", b =>
+                {
+                    b.HasOne("InviteTriage.Data.Accounts.TriageUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InviteTriage.Core.Flocks.FlockCandidate", b =>
                 {
                     b.HasOne("InviteTriage.Data.Accounts.TriageUser", null)
                         .WithMany()

@@ -140,6 +140,11 @@ public sealed class CompanyAliasService(IDbContextFactory<TriageDbContext> dbFac
                 .Where(f => f.OwnerId == ownerId && f.CompanyKey == aliasKey)
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.CompanyKey, canonicalKey), cancellationToken);
 
+            // So do its candidates, which detection then replaces along the whole canonical timeline.
+            await db.FlockCandidates
+                .Where(c => c.OwnerId == ownerId && c.CompanyKey == aliasKey)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.CompanyKey, canonicalKey), cancellationToken);
+
             flagEvent.Summary = $"{alias} merged into {canonicalShown}: {moved} invitation(s) moved";
             await db.SaveChangesAsync(cancellationToken);
             var peers = await DetectAsync(db, ownerId, [aliasKey, canonicalKey], moving, coverage, cancellationToken);

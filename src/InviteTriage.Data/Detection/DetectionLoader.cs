@@ -76,17 +76,17 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
             .ToDictionaryAsync(c => c.Key, c => c.Count, StringComparer.Ordinal, cancellationToken);
 
     /// <summary>
-    /// The companies that could have a candidate (at least <paramref name="minSenders"/> distinct senders) in
-    /// [from, to]. A change of the data's coverage alters only candidates' baselines, and a company with fewer
-    /// senders in the whole stretch has none there.
+    /// The stored candidates, of every company, that reach into [from, to]. A candidate spans at most
+    /// <paramref name="span"/>, so its first invitation is no earlier than that before <paramref name="from"/>.
     /// </summary>
-    public Task<List<string>> CandidateCompaniesBetweenAsync(DateTime from, DateTime to, int minSenders, CancellationToken cancellationToken) =>
-        db.Invitations
-            .Where(i => i.OwnerId == ownerId && i.CompanyKey != null && i.SentAt >= from && i.SentAt <= to)
-            .GroupBy(i => i.CompanyKey!)
-            .Where(company => company.Select(i => i.SenderKey).Distinct().Count() >= minSenders)
-            .Select(company => company.Key)
+    public Task<List<FlockCandidate>> CandidatesNearAsync(DateTime from, DateTime to, TimeSpan span, CancellationToken cancellationToken)
+    {
+        var firstFrom = from - span;
+        return db.FlockCandidates
+            .AsNoTracking()
+            .Where(c => c.OwnerId == ownerId && c.FirstSentAt >= firstFrom && c.FirstSentAt <= to && c.LastSentAt >= from)
             .ToListAsync(cancellationToken);
+    }
 
     /// <summary>For every invitation that was in a dismissed flock, the ids of those flocks. Dismissals are few.</summary>
     public async Task<Dictionary<long, long[]>> DismissedMembershipsAsync(CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using InviteTriage.Core.Detection;
 using InviteTriage.Data.Companies;
+using InviteTriage.Data.Database;
 using InviteTriage.Data.History;
 using InviteTriage.Data.Flocks;
 using InviteTriage.Core.Invitations;
@@ -250,23 +251,87 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             .Select(c => new DetectionRegion(c.CompanyKey!, c.SentAt - BaselineReach, c.SentAt + BaselineReach))
             .ToList();
 
-        // Where the data's first or last invitation moved, every candidate within 90 days of that edge has a new
-        // clipped baseline window, whatever its company.
-        var edges = MovedEdges(coverageBefore, coverage).ToList();
-        if (edges.Count > 0)
+        // Where the data's first or last day moved, every candidate within 90 days of that edge has a new clipped
+        // baseline window, whatever its company. Its stored numbers re-test it; only a changed verdict is detected again.
+        if (coverageBefore is not null && coverage is not null && coverageBefore != coverage)
         {
-            var settings = await SettingsAsync(db, ownerId, cancellationToken);
-            foreach (var (from, to) in edges)
-            {
-                // A candidate reaching into the edge window may start up to a span S before it.
-                foreach (var company in await loader.CandidateCompaniesBetweenAsync(from - settings.Span, to, settings.MinSenders, cancellationToken))
-                {
-                    regions.Add(new DetectionRegion(company, from, to));
-                }
-            }
+            regions.AddRange(await RetestAtEdgesAsync(db, loader, ownerId, coverageBefore, coverage, cancellationToken));
         }
 
         return await DetectRegionsAsync(db, loader, ownerId, DetectionRegion.Merge(regions), coverage, cancellationToken);
+    }
+
+    /// <summary>
+    /// Re-tests the stored candidates whose baseline window the coverage's move clipped differently. A verdict that
+    /// changes (a candidate now surprising, or a flock no longer) is returned as a region to detect again; a flock
+    /// that stays a flock gets its new p-value in place, which is all a detection would change about it. Nothing
+    /// else about a candidate depends on the coverage, so this equals detecting every such company again.
+    /// </summary>
+    private async Task<List<DetectionRegion>> RetestAtEdgesAsync(
+        TriageDbContext db, DetectionLoader loader, string ownerId, DataCoverage before, DataCoverage after, CancellationToken cancellationToken)
+    {
+        var settings = await SettingsAsync(db, ownerId, cancellationToken);
+        var candidates = new Dictionary<long, DetectedCandidate>();
+        foreach (var (from, to) in MovedEdges(before, after))
+        {
+            foreach (var stored in await loader.CandidatesNearAsync(from, to, settings.Span, cancellationToken))
+            {
+                candidates.TryAdd(stored.Id, stored.ToDetected());
+            }
+        }
+
+        var regions = new List<DetectionRegion>();
+        var flocking = new List<(DetectedCandidate Candidate, SurpriseResult Now)>();
+        foreach (var candidate in candidates.Values)
+        {
+            var was = candidate.Test(before, settings);
+            var becomes = candidate.Test(after, settings);
+            if (was.IsFlock != becomes.IsFlock)
+            {
+                regions.Add(new DetectionRegion(candidate.CompanyKey, candidate.FirstSentAt, candidate.LastSentAt));
+            }
+            else if (becomes.IsFlock && becomes.PValue != was.PValue)
+            {
+                flocking.Add((candidate, becomes));
+            }
+        }
+
+        if (flocking.Count == 0)
+        {
+            return regions;
+        }
+
+        var companies = flocking.Select(f => f.Candidate.CompanyKey).Distinct(StringComparer.Ordinal).ToList();
+        var firstFrom = flocking.Min(f => f.Candidate.FirstSentAt);
+        var firstTo = flocking.Max(f => f.Candidate.FirstSentAt);
+        var flocks = (await db.Flocks
+                .AsNoTracking()
+                .Where(f => f.OwnerId == ownerId && companies.Contains(f.CompanyKey) && f.FirstSentAt >= firstFrom && f.FirstSentAt <= firstTo
+                    && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved))
+                .ToListAsync(cancellationToken))
+            .ToDictionary(f => (f.CompanyKey, f.FirstSentAt, f.LastSentAt));
+        var now = time.GetUtcNow().UtcDateTime;
+        using var writer = new FlockWriter(StoreCommands.Of(db), ownerId);
+        foreach (var (candidate, surprise) in flocking)
+        {
+            if (!flocks.TryGetValue((candidate.CompanyKey, candidate.FirstSentAt, candidate.LastSentAt), out var flock))
+            {
+                // Stored flocks and candidates disagree; detecting the stretch again settles it.
+                regions.Add(new DetectionRegion(candidate.CompanyKey, candidate.FirstSentAt, candidate.LastSentAt));
+                continue;
+            }
+
+            var reasons = FlockScorer.WithPValue(flock.Reasons, surprise.PValue);
+            if (flock.PValue != surprise.PValue || !reasons.SequenceEqual(flock.Reasons))
+            {
+                flock.PValue = surprise.PValue;
+                flock.Reasons = [.. reasons];
+                flock.UpdatedAt = now;
+                await writer.UpdateAsync(flock, cancellationToken);
+            }
+        }
+
+        return regions;
     }
 
     private async Task<List<TouchedStretch>> DetectRegionsAsync(
@@ -418,6 +483,9 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             companies.TryAdd(company, 0);
         }
 
+        // Candidates of companies the user no longer has would otherwise stay behind; every company's are written anew.
+        await db.FlockCandidates.Where(c => c.OwnerId == ownerId).ExecuteDeleteAsync(cancellationToken);
+
         var touched = new List<TouchedStretch>();
         var invitations = 0;
         foreach (var block in Blocks(companies))
@@ -492,10 +560,11 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         var known = await loader.KnownCompanyKeysAsync([.. stretches.Select(s => s.CompanyKey).Distinct(StringComparer.Ordinal)], cancellationToken);
         var context = new DetectionContext(known, []);
         var invitations = stretches.Select(s => s.Chains.Select(r => r.ToDetection(dismissed)).ToList()).ToList();
+        var candidates = stretches.Select(_ => new List<DetectedCandidate>()).ToList();
         var found = stretches
             .Select((s, i) => coverage is null || s.Chains.Count == 0
                 ? []
-                : FlockDetector.DetectCompany(s.CompanyKey, invitations[i], s.SentAts, coverage, settings, context))
+                : FlockDetector.DetectCompany(s.CompanyKey, invitations[i], s.SentAts, coverage, settings, context, candidates[i]))
             .ToList();
 
         var flocking = Enumerable.Range(0, stretches.Count).Where(i => found[i].Count > 0).ToList();
@@ -520,6 +589,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         {
             var stretch = stretches[i];
             reconciler.Reconcile(found[i], stretch.Stored, stretch.Chains.ToDictionary(r => r.Id));
+            reconciler.ReplaceCandidates(stretch.CompanyKey, stretch.From, stretch.To, candidates[i]);
             if (found[i].Count > 0 || stretch.Stored.Count > 0)
             {
                 touched.Add(new TouchedStretch(stretch.CompanyKey, MinFirst(found[i], stretch.Stored), MaxLast(found[i], stretch.Stored)));
@@ -636,18 +706,9 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         return result;
     }
 
-    private static IEnumerable<(DateTime From, DateTime To)> MovedEdges(DataCoverage? before, DataCoverage? after)
+    /// <summary>Where a candidate's clipped baseline window can differ between two coverages: within 90 days of a moved edge.</summary>
+    private static IEnumerable<(DateTime From, DateTime To)> MovedEdges(DataCoverage before, DataCoverage after)
     {
-        if (before is null || after is null)
-        {
-            if ((before ?? after) is { } only)
-            {
-                yield return (only.Earliest, only.Latest);
-            }
-
-            yield break;
-        }
-
         if (before.Earliest != after.Earliest)
         {
             yield return (Min(before.Earliest, after.Earliest), Max(before.Earliest, after.Earliest) + BaselineReach);

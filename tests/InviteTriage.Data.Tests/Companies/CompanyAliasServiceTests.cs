@@ -157,6 +157,8 @@ public abstract class CompanyAliasServiceTests
         var grown = (await _members.FlocksAsync(owner, FlockStatus.Open)).Should().ContainSingle().Subject;
         (grown.Id, grown.CompanyKey, grown.Members.Count).Should().Be((flock.Id, "acme", 4));
         (await _members.FlocksAsync(owner, FlockStatus.Withdrawn)).Should().BeEmpty();
+        (await _members.CandidatesAsync(owner)).Should().ContainSingle("the merged company's candidate follows it, as its flock does")
+            .Which.Should().BeEquivalentTo(new { CompanyKey = "acme", SenderCount = 4, grown.FirstSentAt, grown.LastSentAt });
     }
 
     [Fact]

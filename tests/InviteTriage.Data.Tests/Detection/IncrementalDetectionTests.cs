@@ -70,6 +70,7 @@ public abstract class IncrementalDetectionTests
                 outcome.Incremental.Should().Equal(outcome.Rebuilt, "a rebuild after the incremental path must find the same flocks");
                 outcome.RebuildEvents.Should().Be(0, "a rebuild after the incremental path must have nothing left to change");
                 outcome.IncrementalMembers.Should().Equal(outcome.PureMembers, "the stored flocks must be the pure detector's");
+                outcome.IncrementalCandidates.Should().Equal(outcome.RebuiltCandidates, "the stored candidates must be the ones a rebuild stores");
                 flocksSeen += outcome.Incremental.Count;
             },
             seed: seed,
@@ -91,6 +92,53 @@ public abstract class IncrementalDetectionTests
         reversed.Incremental.Should().ContainSingle();
         inOrder.IncrementalMembers.Single().Split(',').Should().HaveCount(4);
         reversed.IncrementalMembers.Single().Split(',').Should().HaveCount(4);
+    }
+
+    // Three senders of firm 0 in an hour, and two more of its invitations within 20 days: over 21 days of data that
+    // is p ≈ 1.5e-4, no flock. One invitation of firm 1 on day 89 stretches the data to 90 days, which makes firm 0's
+    // burst p ≈ 2e-6 without touching firm 0; taking that invitation away again withdraws the flock.
+    [Fact]
+    public async Task ACoverageMove_RetestsOtherCompaniesCandidates_TheFlockComesAndGoesWithIt()
+    {
+        var ownerId = await NewOwnerAsync();
+        var companyPrefix = Guid.NewGuid().ToString("N")[..8];
+        var detection = _store.Services.GetRequiredService<FlockDetectionService>();
+        var factory = _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
+        Row[] firm0 = [new(0, 0, 0, 0, true), new(0, 1, 0, 20, true), new(0, 2, 0, 40, true), new(0, 3, 10, 0, true), new(0, 4, 20, 0, true)];
+        await ArriveAsync([.. firm0.Select(r => r.ToInvitation(ownerId, companyPrefix))]);
+        (await SnapshotAsync(ownerId)).Should().BeEmpty("over three weeks of data the burst is not surprising enough");
+
+        var far = new Row(1, 0, 89, 0, true).ToInvitation(ownerId, companyPrefix);
+        await ArriveAsync([far]);
+        var grown = await SnapshotAsync(ownerId);
+        grown.Should().ContainSingle("ninety days of data make the same burst surprising");
+        await detection.RebuildAsync(ownerId, CancellationToken.None);
+        (await SnapshotAsync(ownerId)).Should().Equal(grown);
+
+        var coverageBefore = await detection.CoverageAsync(ownerId, CancellationToken.None);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.Invitations.Where(i => i.Id == far.Id).ExecuteDeleteAsync();
+        }
+
+        await detection.DetectAroundAsync(ownerId, [new InvitationChange(far.CompanyKey, far.SentAt)], coverageBefore, CancellationToken.None);
+        (await SnapshotAsync(ownerId)).Should().BeEmpty("without the far invitation the data covers three weeks again");
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            (await db.Flocks.SingleAsync(f => f.OwnerId == ownerId)).Status.Should().Be(FlockStatus.Withdrawn);
+        }
+
+        async Task ArriveAsync(List<Invitation> invitations)
+        {
+            var before = await detection.CoverageAsync(ownerId, CancellationToken.None);
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                db.Invitations.AddRange(invitations);
+                await db.SaveChangesAsync();
+            }
+
+            await detection.DetectAroundAsync(ownerId, [.. invitations.Select(i => new InvitationChange(i.CompanyKey, i.SentAt))], before, CancellationToken.None);
+        }
     }
 
     private async Task<Outcome> RunAsync(IReadOnlyList<Row> arrivals, int batchSize)
@@ -115,13 +163,21 @@ public abstract class IncrementalDetectionTests
 
         var incremental = await SnapshotAsync(ownerId);
         var incrementalMembers = await MembersAsync(ownerId);
+        var incrementalCandidates = await CandidatesAsync(ownerId);
         var eventsBefore = await CountEventsAsync(ownerId);
 
         await detection.RebuildAsync(ownerId, CancellationToken.None);
 
         var rebuilt = await SnapshotAsync(ownerId);
         var rebuildEvents = await CountEventsAsync(ownerId) - eventsBefore;
-        return new Outcome(incremental, rebuilt, rebuildEvents, incrementalMembers, await PureMembersAsync(ownerId));
+        return new Outcome(incremental, rebuilt, rebuildEvents, incrementalMembers, await PureMembersAsync(ownerId), incrementalCandidates, await CandidatesAsync(ownerId));
+    }
+
+    private async Task<List<string>> CandidatesAsync(string ownerId)
+    {
+        await using var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        var candidates = await db.FlockCandidates.AsNoTracking().Where(c => c.OwnerId == ownerId).ToListAsync();
+        return [.. candidates.Select(c => $"{c.CompanyKey} {c.FirstSentAt:O} {c.LastSentAt:O} {c.SenderCount} {c.Baseline}").Order(StringComparer.Ordinal)];
     }
 
     private async Task<string> NewOwnerAsync()
@@ -172,7 +228,9 @@ public abstract class IncrementalDetectionTests
         return await db.FlagEvents.CountAsync(e => e.OwnerId == ownerId && e.Kind != FlagEventKind.Imported);
     }
 
-    private sealed record Outcome(List<string> Incremental, List<string> Rebuilt, int RebuildEvents, List<string> IncrementalMembers, List<string> PureMembers);
+    private sealed record Outcome(
+        List<string> Incremental, List<string> Rebuilt, int RebuildEvents, List<string> IncrementalMembers, List<string> PureMembers,
+        List<string> IncrementalCandidates, List<string> RebuiltCandidates);
 
     private sealed record Row(int Company, int Sender, int Day, int Minute, bool Generic)
     {
