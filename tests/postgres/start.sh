@@ -21,6 +21,10 @@ bin=$(find_bin)
 if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
   say "installing postgresql from Debian's packages"
   export DEBIAN_FRONTEND=noninteractive
+  # Installing the package would also create Debian's own "main" cluster and, where systemd runs, start it on port
+  # 5432 for good. The tests need only their private cluster below, so the package is told not to create one.
+  $sudo mkdir -p /etc/postgresql-common/createcluster.d
+  echo "create_main_cluster = false" | $sudo tee /etc/postgresql-common/createcluster.d/invitetriage-tests.conf >/dev/null
   # The package lists are refreshed only when the install cannot find the package.
   if ! $sudo apt-get install -y -qq --no-install-recommends postgresql >&2; then
     $sudo apt-get update -qq >&2
