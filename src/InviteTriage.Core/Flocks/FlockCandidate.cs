@@ -1,7 +1,9 @@
+using InviteTriage.Core.Detection;
+
 namespace InviteTriage.Core.Flocks;
 
 /// <summary>
-/// A stored <see cref="Detection.DetectedCandidate"/>: one candidate group of a user's company timeline, flock or
+/// A stored <see cref="DetectedCandidate"/>: one candidate group of a user's company timeline, flock or
 /// not. Like flocks, candidates are a function of the user's invitations and settings, and detection keeps them
 /// equal to what a rebuild would find.
 /// </summary>
@@ -17,5 +19,5 @@ public sealed class FlockCandidate
     /// <summary>B of the surprise test: the company's other invitations within 90 days either side.</summary>
     public int Baseline { get; set; }
 
-    public Detection.DetectedCandidate ToDetected() => new(CompanyKey, FirstSentAt, LastSentAt, SenderCount, Baseline);
+    public DetectedCandidate ToDetected() => new(CompanyKey, FirstSentAt, LastSentAt, SenderCount, Baseline);
 }

@@ -9,10 +9,4 @@ public sealed class InstanceSettings
 
     /// <summary>After the first account, registration is closed until the admin opens it.</summary>
     public bool RegistrationOpen { get; set; }
-
-    /// <summary>
-    /// Whether every user's flock candidates are stored. A store from before candidates were kept has none, so
-    /// start-up rebuilds everyone once and then sets this.
-    /// </summary>
-    public bool CandidatesStored { get; set; }
 }

@@ -232,6 +232,8 @@ namespace InviteTriage.Data.Postgres.Migrations
 
                     b.HasIndex("CompanyKey", "FirstSentAt");
 
+                    b.HasIndex("OwnerId", "FirstSentAt");
+
                     b.HasIndex("OwnerId", "CompanyKey", "FirstSentAt");
 
                     b.HasIndex("OwnerId", "Status", "Score");
@@ -696,9 +698,6 @@ namespace InviteTriage.Data.Postgres.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
-                    b.Property<bool>("CandidatesStored")
-                        .HasColumnType("boolean");
-
                     b.Property<bool>("RegistrationOpen")
                         .HasColumnType("boolean");
 
@@ -710,7 +709,6 @@ namespace InviteTriage.Data.Postgres.Migrations
                         new
                         {
                             Id = 1,
-                            CandidatesStored = false,
                             RegistrationOpen = false
                         });
                 });
@@ -774,6 +772,9 @@ namespace InviteTriage.Data.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("FlockCandidatesStored")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("LockoutEnabled")

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using InviteTriage.Data.Detection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -38,8 +37,6 @@ public static class TriageDatabase
                 {
                     await keys.RunAsync(db, logger, cancellationToken).ConfigureAwait(false);
                 }
-
-                await CandidateBackfill.RunAsync(db, services.GetRequiredService<FlockDetectionService>(), logger, cancellationToken).ConfigureAwait(false);
             }
 
             if (logger.IsEnabled(LogLevel.Information))

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using InviteTriage.Core.Detection;
 using InviteTriage.Data.Companies;
-using InviteTriage.Data.Database;
 using InviteTriage.Data.History;
 using InviteTriage.Data.Flocks;
 using InviteTriage.Core.Invitations;
@@ -109,6 +108,19 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         var touched = await WithOwnerLockAsync(ownerId, db => RebuildOwnerAsync(db, ownerId, cancellationToken), cancellationToken);
         await RescorePeersAsync(ownerId, touched, [], cancellationToken);
         await AutoArchiveAsync(ownerId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores the candidates of a user from before candidates were kept, by one rebuild (<see cref="CandidateBackfillService"/>).
+    /// Checked under the user's lock, so a user another instance or an import already rebuilt is not rebuilt again.
+    /// </summary>
+    public async Task StoreCandidatesAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        var touched = await WithOwnerLockAsync(
+            ownerId,
+            async db => await new DetectionLoader(db, ownerId).CandidatesStoredAsync(cancellationToken) ? [] : await RebuildOwnerAsync(db, ownerId, cancellationToken),
+            cancellationToken);
+        await RescorePeersAsync(ownerId, touched, [], cancellationToken);
     }
 
     /// <summary>
@@ -252,85 +264,83 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             .ToList();
 
         // Where the data's first or last day moved, every candidate within 90 days of that edge has a new clipped
-        // baseline window, whatever its company. Its stored numbers re-test it; only a changed verdict is detected again.
+        // baseline window, whatever its company. Stored candidates re-test it, and only a changed verdict is detected
+        // again; a user whose candidates are not stored yet has every candidate company there detected again.
         if (coverageBefore is not null && coverage is not null && coverageBefore != coverage)
         {
-            regions.AddRange(await RetestAtEdgesAsync(db, loader, ownerId, coverageBefore, coverage, cancellationToken));
+            var settings = await SettingsAsync(db, ownerId, cancellationToken);
+            var edges = MovedEdges(coverageBefore, coverage).ToList();
+            if (await loader.CandidatesStoredAsync(cancellationToken))
+            {
+                regions.AddRange(await RetestAtEdgesAsync(db, loader, ownerId, edges, coverage, settings, cancellationToken));
+            }
+            else
+            {
+                foreach (var (from, to) in edges)
+                {
+                    // A candidate reaching into the edge window may start up to a span S before it.
+                    foreach (var company in await loader.CandidateCompaniesBetweenAsync(from - settings.Span, to, settings.MinSenders, cancellationToken))
+                    {
+                        regions.Add(new DetectionRegion(company, from, to));
+                    }
+                }
+            }
         }
 
         return await DetectRegionsAsync(db, loader, ownerId, DetectionRegion.Merge(regions), coverage, cancellationToken);
     }
 
     /// <summary>
-    /// Re-tests the stored candidates whose baseline window the coverage's move clipped differently. A verdict that
-    /// changes (a candidate now surprising, or a flock no longer) is returned as a region to detect again; a flock
-    /// that stays a flock gets its new p-value in place, which is all a detection would change about it. Nothing
-    /// else about a candidate depends on the coverage, so this equals detecting every such company again.
+    /// Re-tests the stored candidates near the moved edges against the new coverage, and compares each verdict with
+    /// what is stored: a candidate that should now be a flock and is not, or a flock that should no longer be one,
+    /// is returned as a region to detect again; a flock that stays one gets its new p-value in place, which is all
+    /// a detection would change about it. Nothing else about a candidate depends on the coverage, so this equals
+    /// detecting every company near the edges again. The stored state, not the caller's earlier coverage, is the
+    /// "before", so a change another process committed in between is caught up with too.
     /// </summary>
     private async Task<List<DetectionRegion>> RetestAtEdgesAsync(
-        TriageDbContext db, DetectionLoader loader, string ownerId, DataCoverage before, DataCoverage after, CancellationToken cancellationToken)
+        TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<(DateTime From, DateTime To)> edges, DataCoverage coverage,
+        DetectionSettings settings, CancellationToken cancellationToken)
     {
-        var settings = await SettingsAsync(db, ownerId, cancellationToken);
         var candidates = new Dictionary<long, DetectedCandidate>();
-        foreach (var (from, to) in MovedEdges(before, after))
+        var flocks = new Dictionary<long, Flock>();
+        foreach (var (from, to) in edges)
         {
             foreach (var stored in await loader.CandidatesNearAsync(from, to, settings.Span, cancellationToken))
             {
                 candidates.TryAdd(stored.Id, stored.ToDetected());
             }
+
+            foreach (var flock in await loader.LiveFlocksNearAsync(from, to, settings.Span, cancellationToken))
+            {
+                flocks.TryAdd(flock.Id, flock);
+            }
         }
 
         var regions = new List<DetectionRegion>();
-        var flocking = new List<(DetectedCandidate Candidate, SurpriseResult Now)>();
+        var flocksOf = flocks.Values.ToLookup(f => (f.CompanyKey, f.FirstSentAt, f.LastSentAt));
+        var reconciler = new FlockReconciler(db, ownerId, time.GetUtcNow().UtcDateTime);
         foreach (var candidate in candidates.Values)
         {
-            var was = candidate.Test(before, settings);
-            var becomes = candidate.Test(after, settings);
-            if (was.IsFlock != becomes.IsFlock)
+            var surprise = candidate.Test(coverage, settings);
+            var stored = flocksOf[(candidate.CompanyKey, candidate.FirstSentAt, candidate.LastSentAt)].ToList();
+            if (surprise.IsFlock && stored.Count == 1)
             {
+                reconciler.Reprice(stored[0], surprise.PValue);
+            }
+            else if (surprise.IsFlock || stored.Count > 0)
+            {
+                // A verdict that changed, or stored flocks that do not match their candidate one to one.
                 regions.Add(new DetectionRegion(candidate.CompanyKey, candidate.FirstSentAt, candidate.LastSentAt));
             }
-            else if (becomes.IsFlock && becomes.PValue != was.PValue)
-            {
-                flocking.Add((candidate, becomes));
-            }
         }
 
-        if (flocking.Count == 0)
-        {
-            return regions;
-        }
-
-        var companies = flocking.Select(f => f.Candidate.CompanyKey).Distinct(StringComparer.Ordinal).ToList();
-        var firstFrom = flocking.Min(f => f.Candidate.FirstSentAt);
-        var firstTo = flocking.Max(f => f.Candidate.FirstSentAt);
-        var flocks = (await db.Flocks
-                .AsNoTracking()
-                .Where(f => f.OwnerId == ownerId && companies.Contains(f.CompanyKey) && f.FirstSentAt >= firstFrom && f.FirstSentAt <= firstTo
-                    && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved))
-                .ToListAsync(cancellationToken))
-            .ToDictionary(f => (f.CompanyKey, f.FirstSentAt, f.LastSentAt));
-        var now = time.GetUtcNow().UtcDateTime;
-        using var writer = new FlockWriter(StoreCommands.Of(db), ownerId);
-        foreach (var (candidate, surprise) in flocking)
-        {
-            if (!flocks.TryGetValue((candidate.CompanyKey, candidate.FirstSentAt, candidate.LastSentAt), out var flock))
-            {
-                // Stored flocks and candidates disagree; detecting the stretch again settles it.
-                regions.Add(new DetectionRegion(candidate.CompanyKey, candidate.FirstSentAt, candidate.LastSentAt));
-                continue;
-            }
-
-            var reasons = FlockScorer.WithPValue(flock.Reasons, surprise.PValue);
-            if (flock.PValue != surprise.PValue || !reasons.SequenceEqual(flock.Reasons))
-            {
-                flock.PValue = surprise.PValue;
-                flock.Reasons = [.. reasons];
-                flock.UpdatedAt = now;
-                await writer.UpdateAsync(flock, cancellationToken);
-            }
-        }
-
+        // A live flock no candidate accounts for is stale; detecting its stretch again settles it.
+        var candidateKeys = candidates.Values.Select(c => (c.CompanyKey, c.FirstSentAt, c.LastSentAt)).ToHashSet();
+        regions.AddRange(flocks.Values
+            .Where(f => !candidateKeys.Contains((f.CompanyKey, f.FirstSentAt, f.LastSentAt)))
+            .Select(f => new DetectionRegion(f.CompanyKey, f.FirstSentAt, f.LastSentAt)));
+        await reconciler.SaveAsync(cancellationToken);
         return regions;
     }
 
@@ -514,6 +524,8 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             invitations += rowsByCompany.Values.Sum(r => r.Count);
         }
 
+        await db.Users.Where(u => u.Id == ownerId && !u.FlockCandidatesStored)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.FlockCandidatesStored, true), cancellationToken);
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Rebuilt the flocks of {Owner}: {Invitations} invitations, {Changed} companies changed, in {RebuildMs:0} ms",
@@ -589,7 +601,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         {
             var stretch = stretches[i];
             reconciler.Reconcile(found[i], stretch.Stored, stretch.Chains.ToDictionary(r => r.Id));
-            reconciler.ReplaceCandidates(stretch.CompanyKey, stretch.From, stretch.To, candidates[i]);
+            reconciler.ReplaceCandidates(stretch.CompanyKey, stretch.From, stretch.To, settings.Span, candidates[i]);
             if (found[i].Count > 0 || stretch.Stored.Count > 0)
             {
                 touched.Add(new TouchedStretch(stretch.CompanyKey, MinFirst(found[i], stretch.Stored), MaxLast(found[i], stretch.Stored)));

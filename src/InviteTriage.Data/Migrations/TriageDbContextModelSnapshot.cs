@@ -219,6 +219,8 @@ namespace InviteTriage.Data.Migrations
 
                     b.HasIndex("CompanyKey", "FirstSentAt");
 
+                    b.HasIndex("OwnerId", "FirstSentAt");
+
                     b.HasIndex("OwnerId", "CompanyKey", "FirstSentAt");
 
                     b.HasIndex("OwnerId", "Status", "Score");
@@ -669,9 +671,6 @@ namespace InviteTriage.Data.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("CandidatesStored")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("RegistrationOpen")
                         .HasColumnType("INTEGER");
 
@@ -683,7 +682,6 @@ namespace InviteTriage.Data.Migrations
                         new
                         {
                             Id = 1,
-                            CandidatesStored = false,
                             RegistrationOpen = false
                         });
                 });
@@ -747,6 +745,9 @@ namespace InviteTriage.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FlockCandidatesStored")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")

@@ -106,6 +106,27 @@ public abstract class CompanyAliasServiceTests
             .Which.Changes.Should().ContainSingle(c => c.InvitationId == cy.Id);
     }
 
+    // The canonical company's own invitations lie months away, so nothing of it is near the flock that goes back.
+    [Fact]
+    public async Task RemoveAsync_AFlockFarFromTheCanonicalCompanysOwnInvitations_LeavesNothingOfItBehind()
+    {
+        var owner = await _members.AddAsync();
+        await _members.ReceiveAsync(
+            owner,
+            From("Ed Lim", "Acme", Monday.AddDays(-150)),
+            From("Ada Quill", "Acme Intl", Monday.AddHours(9)),
+            From("Bo Ray", "Acme Intl", Monday.AddHours(9).AddMinutes(20)),
+            From("Cy Tan", "Acme Intl", Monday.AddHours(9).AddMinutes(40)));
+        var added = await _aliases.AddAsync(owner, "me", "Acme Intl", "Acme", CancellationToken.None);
+        var merged = (await _members.FlocksAsync(owner, FlockStatus.Open)).Should().ContainSingle().Subject;
+
+        await _aliases.RemoveAsync(owner, "me", added.AliasId!.Value, CancellationToken.None);
+
+        merged.CompanyKey.Should().Be("acme");
+        (await _members.FlocksAsync(owner, FlockStatus.Open)).Should().ContainSingle().Which.CompanyKey.Should().Be("acmeintl");
+        (await _members.CandidatesAsync(owner)).Should().ContainSingle().Which.CompanyKey.Should().Be("acmeintl");
+    }
+
     [Fact]
     public async Task RemoveAsync_KeepsInvitationsThatWereTheCompanysOwn()
     {

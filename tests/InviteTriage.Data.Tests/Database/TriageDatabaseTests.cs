@@ -194,32 +194,6 @@ public abstract class TriageDatabaseTests
     }
 
     [Fact]
-    public async Task MigrateAsync_AStoreFromBeforeCandidatesWereKept_RebuildsOnceToStoreThem()
-    {
-        var members = new Members(_store);
-        var owner = await members.AddAsync();
-        await members.ReceiveAsync(
-            owner,
-            Members.From("Ada Quill", "Quillon Partners", Members.Monday.AddHours(9)),
-            Members.From("Bo Ray", "Quillon Partners", Members.Monday.AddHours(9).AddMinutes(20)),
-            Members.From("Cy Tan", "Quillon Partners", Members.Monday.AddHours(9).AddMinutes(40)));
-        var factory = _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            await db.FlockCandidates.ExecuteDeleteAsync();
-            await db.InstanceSettings.ExecuteUpdateAsync(s => s.SetProperty(x => x.CandidatesStored, false));
-        }
-
-        await TriageDatabase.MigrateAsync(_store.Services, CancellationToken.None);
-
-        (await members.CandidatesAsync(owner)).Should().ContainSingle().Which.SenderCount.Should().Be(3);
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            (await db.InstanceSettings.SingleAsync()).CandidatesStored.Should().BeTrue("the next start must not rebuild again");
-        }
-    }
-
-    [Fact]
     public async Task DedupeKeys_SameExternalIdTwice_IsRejectedByTheStore()
     {
         var ownerId = await SeedUserAsync("dedupe-ext@example.com");

@@ -58,14 +58,14 @@ public abstract class IncrementalDetectionTests
 
     private async Task<int> CheckAsync(string? seed, int iterations)
     {
-        var cases = Gen.Select(Streams, Gen.Int[1, 4], Gen.Int[0, int.MaxValue]);
+        var cases = Gen.Select(Streams, Gen.Int[1, 4], Gen.Int[0, int.MaxValue], Gen.Int[0, 3]);
         var flocksSeen = 0;
 
         await cases.SampleAsync(
-            async (rows, batchSize, randomSeed) =>
+            async (rows, batchSize, randomSeed, removals) =>
             {
                 var order = rows.Select((row, index) => (row, key: new Random(randomSeed + index).Next())).OrderBy(x => x.key).Select(x => x.row).ToArray();
-                var outcome = await RunAsync(order, batchSize);
+                var outcome = await RunAsync(order, batchSize, removals);
 
                 outcome.Incremental.Should().Equal(outcome.Rebuilt, "a rebuild after the incremental path must find the same flocks");
                 outcome.RebuildEvents.Should().Be(0, "a rebuild after the incremental path must have nothing left to change");
@@ -96,9 +96,12 @@ public abstract class IncrementalDetectionTests
 
     // Three senders of firm 0 in an hour, and two more of its invitations within 20 days: over 21 days of data that
     // is p ≈ 1.5e-4, no flock. One invitation of firm 1 on day 89 stretches the data to 90 days, which makes firm 0's
-    // burst p ≈ 2e-6 without touching firm 0; taking that invitation away again withdraws the flock.
-    [Fact]
-    public async Task ACoverageMove_RetestsOtherCompaniesCandidates_TheFlockComesAndGoesWithIt()
+    // burst p ≈ 2e-6 without touching firm 0; taking that invitation away again withdraws the flock. A user whose
+    // candidates are not stored yet (from before they were kept) gets the same through the slower path.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ACoverageMove_RetestsOtherCompaniesCandidates_TheFlockComesAndGoesWithIt(bool candidatesStored)
     {
         var ownerId = await NewOwnerAsync();
         var companyPrefix = Guid.NewGuid().ToString("N")[..8];
@@ -106,23 +109,29 @@ public abstract class IncrementalDetectionTests
         var factory = _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
         Row[] firm0 = [new(0, 0, 0, 0, true), new(0, 1, 0, 20, true), new(0, 2, 0, 40, true), new(0, 3, 10, 0, true), new(0, 4, 20, 0, true)];
         await ArriveAsync([.. firm0.Select(r => r.ToInvitation(ownerId, companyPrefix))]);
-        (await SnapshotAsync(ownerId)).Should().BeEmpty("over three weeks of data the burst is not surprising enough");
+        var quiet = await SnapshotAsync(ownerId);
+        if (!candidatesStored)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            await db.FlockCandidates.Where(c => c.OwnerId == ownerId).ExecuteDeleteAsync();
+            await db.Users.Where(u => u.Id == ownerId).ExecuteUpdateAsync(s => s.SetProperty(u => u.FlockCandidatesStored, false));
+        }
 
         var far = new Row(1, 0, 89, 0, true).ToInvitation(ownerId, companyPrefix);
         await ArriveAsync([far]);
         var grown = await SnapshotAsync(ownerId);
-        grown.Should().ContainSingle("ninety days of data make the same burst surprising");
-        await detection.RebuildAsync(ownerId, CancellationToken.None);
-        (await SnapshotAsync(ownerId)).Should().Equal(grown);
+        var grownCandidates = await CandidatesAsync(ownerId);
+        await LeaveAsync(far);
+        var shrunk = await SnapshotAsync(ownerId);
 
-        var coverageBefore = await detection.CoverageAsync(ownerId, CancellationToken.None);
-        await using (var db = await factory.CreateDbContextAsync())
+        quiet.Should().BeEmpty("over three weeks of data the burst is not surprising enough");
+        grown.Should().ContainSingle("ninety days of data make the same burst surprising");
+        shrunk.Should().BeEmpty("without the far invitation the data covers three weeks again");
+        if (candidatesStored)
         {
-            await db.Invitations.Where(i => i.Id == far.Id).ExecuteDeleteAsync();
+            grownCandidates.Should().ContainSingle().Which.Should().StartWith($"{companyPrefix}firm0 ");
         }
 
-        await detection.DetectAroundAsync(ownerId, [new InvitationChange(far.CompanyKey, far.SentAt)], coverageBefore, CancellationToken.None);
-        (await SnapshotAsync(ownerId)).Should().BeEmpty("without the far invitation the data covers three weeks again");
         await using (var db = await factory.CreateDbContextAsync())
         {
             (await db.Flocks.SingleAsync(f => f.OwnerId == ownerId)).Status.Should().Be(FlockStatus.Withdrawn);
@@ -139,9 +148,62 @@ public abstract class IncrementalDetectionTests
 
             await detection.DetectAroundAsync(ownerId, [.. invitations.Select(i => new InvitationChange(i.CompanyKey, i.SentAt))], before, CancellationToken.None);
         }
+
+        async Task LeaveAsync(Invitation invitation)
+        {
+            var before = await detection.CoverageAsync(ownerId, CancellationToken.None);
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                await db.Invitations.Where(i => i.Id == invitation.Id).ExecuteDeleteAsync();
+            }
+
+            await detection.DetectAroundAsync(ownerId, [new InvitationChange(invitation.CompanyKey, invitation.SentAt)], before, CancellationToken.None);
+        }
     }
 
-    private async Task<Outcome> RunAsync(IReadOnlyList<Row> arrivals, int batchSize)
+    [Fact]
+    public async Task TheBackfill_StoresTheCandidatesOfAUserFromBefore_OnceAndWithoutChangingTheirFlocks()
+    {
+        var ownerId = await NewOwnerAsync();
+        var companyPrefix = Guid.NewGuid().ToString("N")[..8];
+        var factory = _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            db.Invitations.AddRange(Enumerable.Range(0, 4).Select(i => new Row(0, i, 0, 30 * i, Generic: true).ToInvitation(ownerId, companyPrefix)));
+            db.Invitations.Add(new Row(1, 0, 3, 0, true).ToInvitation(ownerId, companyPrefix));
+            await db.SaveChangesAsync();
+        }
+
+        await _store.Services.GetRequiredService<FlockDetectionService>().RebuildAsync(ownerId, CancellationToken.None);
+        var flocks = await SnapshotAsync(ownerId);
+        var candidates = await CandidatesAsync(ownerId);
+        var events = await CountEventsAsync(ownerId);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.FlockCandidates.Where(c => c.OwnerId == ownerId).ExecuteDeleteAsync();
+            await db.Users.Where(u => u.Id == ownerId).ExecuteUpdateAsync(s => s.SetProperty(u => u.FlockCandidatesStored, false));
+        }
+
+        using (var backfill = ActivatorUtilities.CreateInstance<CandidateBackfillService>(_store.Services))
+        {
+            await backfill.StartAsync(CancellationToken.None);
+            await backfill.ExecuteTask!;
+        }
+
+        (await CandidatesAsync(ownerId)).Should().Equal(candidates).And.ContainSingle();
+        (await SnapshotAsync(ownerId)).Should().Equal(flocks).And.ContainSingle();
+        (await CountEventsAsync(ownerId)).Should().Be(events, "the backfill finds the flocks already stored");
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            (await db.Users.SingleAsync(u => u.Id == ownerId)).FlockCandidatesStored.Should().BeTrue("the next start must not rebuild this user again");
+        }
+    }
+
+    /// <summary>
+    /// The arrivals in batches, then <paramref name="removals"/> invitations taken away one at a time (an undone
+    /// import), alternately the newest and the oldest, so that the data's coverage shrinks from both ends.
+    /// </summary>
+    private async Task<Outcome> RunAsync(IReadOnlyList<Row> arrivals, int batchSize, int removals = 0)
     {
         var ownerId = await NewOwnerAsync();
         var companyPrefix = Guid.NewGuid().ToString("N")[..8];
@@ -159,6 +221,22 @@ public abstract class IncrementalDetectionTests
             }
 
             await detection.DetectAroundAsync(ownerId, [.. invitations.Select(i => new InvitationChange(i.CompanyKey, i.SentAt))], coverageBefore, CancellationToken.None);
+        }
+
+        for (var removal = 0; removal < removals; removal++)
+        {
+            var coverageBefore = await detection.CoverageAsync(ownerId, CancellationToken.None);
+            await using var db = await factory.CreateDbContextAsync();
+            var mine = db.Invitations.Where(i => i.OwnerId == ownerId);
+            var gone = await (removal % 2 == 0 ? mine.OrderByDescending(i => i.SentAt).ThenByDescending(i => i.Id) : mine.OrderBy(i => i.SentAt).ThenBy(i => i.Id))
+                .FirstOrDefaultAsync();
+            if (gone is null)
+            {
+                break;
+            }
+
+            await mine.Where(i => i.Id == gone.Id).ExecuteDeleteAsync();
+            await detection.DetectAroundAsync(ownerId, [new InvitationChange(gone.CompanyKey, gone.SentAt)], coverageBefore, CancellationToken.None);
         }
 
         var incremental = await SnapshotAsync(ownerId);
@@ -196,7 +274,7 @@ public abstract class IncrementalDetectionTests
             .Where(f => f.OwnerId == ownerId && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved))
             .ToListAsync();
         return [.. flocks
-            .Select(f => $"{string.Join(',', f.Members.Select(m => m.InvitationId).Order())} {f.Status} {f.Severity} {f.Score:0.###} "
+            .Select(f => $"{string.Join(',', f.Members.Select(m => m.InvitationId).Order())} {f.Status} {f.Severity} {f.Score:0.###} p={f.PValue:R} "
                 + string.Join(" | ", f.Reasons.Select(r => r.ToString())))
             .Order(StringComparer.Ordinal)];
     }

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InviteTriage.Data.Postgres.Migrations
 {
     [DbContext(typeof(TriageDbContext))]
-    [Migration("20261125235635_FlockCandidates")]
-    partial class FlockCandidates
+    [Migration("20261126002351_StoreFlockCandidates")]
+    partial class StoreFlockCandidates
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -234,6 +234,8 @@ namespace InviteTriage.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CompanyKey", "FirstSentAt");
+
+                    b.HasIndex("OwnerId", "FirstSentAt");
 
                     b.HasIndex("OwnerId", "CompanyKey", "FirstSentAt");
 
@@ -699,9 +701,6 @@ namespace InviteTriage.Data.Postgres.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
-                    b.Property<bool>("CandidatesStored")
-                        .HasColumnType("boolean");
-
                     b.Property<bool>("RegistrationOpen")
                         .HasColumnType("boolean");
 
@@ -713,7 +712,6 @@ namespace InviteTriage.Data.Postgres.Migrations
                         new
                         {
                             Id = 1,
-                            CandidatesStored = false,
                             RegistrationOpen = false
                         });
                 });
@@ -777,6 +775,9 @@ namespace InviteTriage.Data.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("FlockCandidatesStored")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("LockoutEnabled")

@@ -1,20 +1,21 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace InviteTriage.Data.Migrations
+namespace InviteTriage.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class FlockCandidates : Migration
+    public partial class StoreFlockCandidates : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<bool>(
-                name: "CandidatesStored",
-                table: "InstanceSettings",
-                type: "INTEGER",
+                name: "FlockCandidatesStored",
+                table: "AspNetUsers",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -22,14 +23,14 @@ namespace InviteTriage.Data.Migrations
                 name: "FlockCandidates",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OwnerId = table.Column<string>(type: "TEXT", nullable: false),
-                    CompanyKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    FirstSentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastSentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SenderCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    Baseline = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerId = table.Column<string>(type: "text", nullable: false),
+                    CompanyKey = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    FirstSentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SenderCount = table.Column<int>(type: "integer", nullable: false),
+                    Baseline = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,12 +43,10 @@ namespace InviteTriage.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.UpdateData(
-                table: "InstanceSettings",
-                keyColumn: "Id",
-                keyValue: 1,
-                column: "CandidatesStored",
-                value: false);
+            migrationBuilder.CreateIndex(
+                name: "IX_Flocks_OwnerId_FirstSentAt",
+                table: "Flocks",
+                columns: new[] { "OwnerId", "FirstSentAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FlockCandidates_OwnerId_CompanyKey_FirstSentAt",
@@ -66,9 +65,13 @@ namespace InviteTriage.Data.Migrations
             migrationBuilder.DropTable(
                 name: "FlockCandidates");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Flocks_OwnerId_FirstSentAt",
+                table: "Flocks");
+
             migrationBuilder.DropColumn(
-                name: "CandidatesStored",
-                table: "InstanceSettings");
+                name: "FlockCandidatesStored",
+                table: "AspNetUsers");
         }
     }
 }

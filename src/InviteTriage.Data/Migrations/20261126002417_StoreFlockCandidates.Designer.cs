@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InviteTriage.Data.Migrations
 {
     [DbContext(typeof(TriageDbContext))]
-    [Migration("20261125235601_FlockCandidates")]
-    partial class FlockCandidates
+    [Migration("20261126002417_StoreFlockCandidates")]
+    partial class StoreFlockCandidates
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -221,6 +221,8 @@ namespace InviteTriage.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CompanyKey", "FirstSentAt");
+
+                    b.HasIndex("OwnerId", "FirstSentAt");
 
                     b.HasIndex("OwnerId", "CompanyKey", "FirstSentAt");
 
@@ -672,9 +674,6 @@ namespace InviteTriage.Data.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("CandidatesStored")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("RegistrationOpen")
                         .HasColumnType("INTEGER");
 
@@ -686,7 +685,6 @@ namespace InviteTriage.Data.Migrations
                         new
                         {
                             Id = 1,
-                            CandidatesStored = false,
                             RegistrationOpen = false
                         });
                 });
@@ -750,6 +748,9 @@ namespace InviteTriage.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FlockCandidatesStored")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
