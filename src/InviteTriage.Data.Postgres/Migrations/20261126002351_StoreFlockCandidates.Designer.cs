@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InviteTriage.Data.Postgres.Migrations
 {
     [DbContext(typeof(TriageDbContext))]
-    [Migration("20261126003558_CountRejectionsAndDropUnusedCompanyIndex")]
-    partial class CountRejectionsAndDropUnusedCompanyIndex
+    [Migration("20261126002351_StoreFlockCandidates")]
+    partial class StoreFlockCandidates
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -235,11 +235,51 @@ namespace InviteTriage.Data.Postgres.Migrations
 
                     b.HasIndex("CompanyKey", "FirstSentAt");
 
+                    b.HasIndex("OwnerId", "FirstSentAt");
+
                     b.HasIndex("OwnerId", "CompanyKey", "FirstSentAt");
 
                     b.HasIndex("OwnerId", "Status", "Score");
 
                     b.ToTable("Flocks");
+                });
+
+            modelBuilder.Entity("InviteTriage.Core.Flocks.FlockCandidate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Baseline")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CompanyKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("FirstSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SenderCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "FirstSentAt");
+
+                    b.HasIndex("OwnerId", "CompanyKey", "FirstSentAt");
+
+                    b.ToTable("FlockCandidates");
                 });
 
             modelBuilder.Entity("InviteTriage.Core.Flocks.FlockMember", b =>
@@ -373,9 +413,6 @@ namespace InviteTriage.Data.Postgres.Migrations
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<int>("RejectedCount")
-                        .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<string>>("Rejections")
                         .IsRequired()
@@ -517,6 +554,8 @@ namespace InviteTriage.Data.Postgres.Migrations
                     b.HasIndex("FlockId");
 
                     b.HasIndex("ImportBatchId");
+
+                    b.HasIndex("CompanyKey", "SentAt");
 
                     b.HasIndex("OwnerId", "SentAt");
 
@@ -736,6 +775,9 @@ namespace InviteTriage.Data.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("FlockCandidatesStored")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("LockoutEnabled")
@@ -981,6 +1023,15 @@ namespace InviteTriage.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("InviteTriage.Core.Flocks.Flock", b =>
+                {
+                    b.HasOne("InviteTriage.Data.Accounts.TriageUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InviteTriage.Core.Flocks.FlockCandidate", b =>
                 {
                     b.HasOne("InviteTriage.Data.Accounts.TriageUser", null)
                         .WithMany()
