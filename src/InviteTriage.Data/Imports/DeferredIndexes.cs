@@ -5,7 +5,9 @@ namespace InviteTriage.Data.Imports;
 /// <summary>
 /// The invitations' secondary indexes, set aside while a bulk import inserts and built again, each in one sorted
 /// pass, before the import commits. SQLite's DDL is transactional: if the import is refused or killed, the indexes
-/// come back with the rollback. The unique indexes stay, because they are the dedupe keys. Only where the store allows
+/// come back with the rollback. The unique indexes go too: they are the dedupe keys, so while they are away the import
+/// holds those keys in memory (<see cref="DedupeKeys"/>), and building them again checks that no duplicate got in.
+/// Kept up to date row by row, their random keys made every insert miss the page cache. Only where the store allows
 /// it without blocking readers (<see cref="StoreDialect.DefersIndexes"/>).
 /// </summary>
 internal sealed class DeferredIndexes(StoreCommands sql)
@@ -25,7 +27,7 @@ internal sealed class DeferredIndexes(StoreCommands sql)
         var query = sql.Prepare(
             """
             SELECT "name", "sql" FROM "sqlite_master"
-            WHERE "type" = 'index' AND "tbl_name" = 'Invitations' AND "sql" IS NOT NULL AND "sql" NOT LIKE 'CREATE UNIQUE %'
+            WHERE "type" = 'index' AND "tbl_name" = 'Invitations' AND "sql" IS NOT NULL
             ORDER BY "name"
             """);
         await using (var reader = await query.ExecuteReaderAsync(cancellationToken))

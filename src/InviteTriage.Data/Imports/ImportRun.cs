@@ -31,6 +31,9 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
     private readonly List<Invitation> _pending = [];
     private readonly MinuteKeys _pendingExternalKeys = new();
     private MinuteKeys? _externalMinuteKeys;
+
+    // The dedupe keys, while the unique indexes are set aside with the others (DeferredIndexes).
+    private DedupeKeys? _dedupeKeys;
     private bool? _hasContacts;
     private long? _storedBefore;
 
@@ -83,7 +86,7 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
 
         // Detection comes next, and needs the memory more.
         _externalMinuteKeys = null;
-        await _indexes.RestoreAsync(cancellationToken);
+        await RestoreIndexesAsync(cancellationToken);
     }
 
     private async Task AddOrMergeAsync(Invitation invitation, CancellationToken cancellationToken)
@@ -106,7 +109,8 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
                 await FlushAsync(cancellationToken);
             }
 
-            if (invitation.ExternalId is null && _externalMinuteKeys.Contains(invitation.Network, invitation.SenderKey, invitation.SentMinute))
+            if ((invitation.ExternalId is null && _externalMinuteKeys.Contains(invitation.Network, invitation.SenderKey, invitation.SentMinute))
+                || _dedupeKeys?.Contains(invitation) == true)
             {
                 Duplicates++;
                 return;
@@ -130,7 +134,7 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
         // One row at a time against the store from here on; what was kept in memory would go stale.
         await FlushAsync(cancellationToken);
         _externalMinuteKeys = null;
-        await _indexes.RestoreAsync(cancellationToken);
+        await RestoreIndexesAsync(cancellationToken);
         if (await store.IsStoredAsync(invitation, cancellationToken))
         {
             Duplicates++;
@@ -193,7 +197,7 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
             return;
         }
 
-        await _indexes.RestoreAsync(cancellationToken);
+        await RestoreIndexesAsync(cancellationToken);
         foreach (var invitation in await store.CompanylessAsync(contact.ProfileUrl, cancellationToken))
         {
             var before = InvitationMerge.Snapshot(invitation);
@@ -240,6 +244,8 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
             _externalMinuteKeys?.Add(invitation.Network, invitation.SenderKey, invitation.SentMinute);
         }
 
+        _dedupeKeys?.Add(invitation);
+
         _addedSources.Add(invitation.Source);
         NoteChange(invitation.CompanyKey, invitation.SentAt);
         if (!_indexes.Deferred && AddedCount >= DeferIndexesAfter && AddedCount % DeferIndexesAfter == 0)
@@ -248,9 +254,28 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
             _storedBefore ??= await store.CountAllAsync(cancellationToken) - AddedCount;
             if (AddedCount >= _storedBefore)
             {
-                await _indexes.DeferAsync(cancellationToken);
+                await DeferIndexesAsync(cancellationToken);
             }
         }
+    }
+
+    /// <summary>Sets the indexes aside, the unique ones too, with the owner's dedupe keys read first (through an owner index).</summary>
+    private async Task DeferIndexesAsync(CancellationToken cancellationToken)
+    {
+        if (!store.Sql.Dialect.DefersIndexes)
+        {
+            return;
+        }
+
+        _dedupeKeys = await store.DedupeKeysAsync(cancellationToken);
+        await _indexes.DeferAsync(cancellationToken);
+    }
+
+    /// <summary>Builds the indexes again; from here on the unique indexes tell duplicates.</summary>
+    private async Task RestoreIndexesAsync(CancellationToken cancellationToken)
+    {
+        await _indexes.RestoreAsync(cancellationToken);
+        _dedupeKeys = null;
     }
 
     private async Task<bool> MayMergeAsync(InvitationSource source, CancellationToken cancellationToken)

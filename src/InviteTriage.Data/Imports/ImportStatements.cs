@@ -38,6 +38,10 @@ internal sealed class ImportStatements(StoreCommands sql, string ownerId, long b
         """SELECT "Network", "SenderKey", "SentMinute" FROM "Invitations" WHERE "OwnerId" = @owner AND "ExternalId" IS NOT NULL""",
         "@owner");
 
+    private readonly DbCommand _dedupeKeys = sql.Prepare(
+        """SELECT "Network", "ExternalId", "SenderKey", "SentMinute" FROM "Invitations" WHERE "OwnerId" = @owner""",
+        "@owner");
+
     private readonly DbCommand _byProfile = sql.Prepare(
         $"""
         SELECT {InvitationColumns} FROM "Invitations"
@@ -122,6 +126,19 @@ internal sealed class ImportStatements(StoreCommands sql, string ownerId, long b
         while (await reader.ReadAsync(cancellationToken))
         {
             keys.Add(reader.GetString(0), reader.GetString(1), reader.GetInt64(2));
+        }
+
+        return keys;
+    }
+
+    /// <summary>The dedupe keys of all the owner's stored invitations.</summary>
+    public async Task<DedupeKeys> DedupeKeysAsync(CancellationToken cancellationToken)
+    {
+        var keys = new DedupeKeys();
+        await using var reader = await sql.Bind(_dedupeKeys, ownerId).ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(reader.GetString(0), TextOrNull(reader, 1), reader.GetString(2), reader.GetInt64(3));
         }
 
         return keys;

@@ -9,9 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InviteTriage.Data.Tests.Imports;
 
 /// <summary>
-/// A large import takes the bulk path: past its first rows it relies on the unique indexes for duplicates, sets the
-/// other indexes aside and builds them again before committing, and ends with one rebuild of the flocks. Whatever
-/// path it takes, an import must store what the row-by-row path stores.
+/// A large import takes the bulk path: past its first rows it sets every index of the invitations aside, the unique
+/// ones included, tells duplicates by the dedupe keys it holds in memory meanwhile, builds the indexes again before
+/// committing, and ends with one rebuild of the flocks. Whatever path it takes, an import must store what the
+/// row-by-row path stores.
 /// </summary>
 public abstract class BulkImportTests : IDisposable
 {
