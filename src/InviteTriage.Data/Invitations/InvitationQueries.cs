@@ -11,8 +11,9 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
 {
     /// <summary>
     /// One page of the invitations a filter matches, and how many it matches. A caller that knows the total already
-    /// passes it as <c>knownTotal</c> (the inbox has it from its tab counts). Without one, a filter that only picks a
-    /// tab reads its total from the tallies the store keeps (<see cref="InvitationTally"/>); any other filter counts.
+    /// passes it as <c>knownTotal</c> (the inbox has it from its tab counts). Otherwise a filter that only picks a tab
+    /// reads its total from the tallies the store keeps (<see cref="InvitationTally"/>), a page that is not full ends
+    /// the list and so gives it, and only a full page of any other filter counts its matches.
     /// </summary>
     public Task<Page<InvitationView>> ListAsync(string ownerId, InvitationFilter filter, CancellationToken cancellationToken) =>
         ListAsync(ownerId, filter, knownTotal: null, cancellationToken);
@@ -22,8 +23,7 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var aliased = await AliasedKeysAsync(db, ownerId, filter, cancellationToken);
         var queries = PageQueries(db, ownerId, filter, aliased);
-        var total = knownTotal
-            ?? (TallyQuery(db, ownerId, filter) is { } tallies ? await tallies.SumAsync(cancellationToken) : await queries.Matching.CountAsync(cancellationToken));
+        var total = knownTotal ?? (TallyQuery(db, ownerId, filter) is { } tallies ? await tallies.SumAsync(cancellationToken) : null);
 
         var pageSize = Math.Clamp(filter.PageSize, 1, InvitationFilter.MaxPageSize);
         var offset = (Math.Max(filter.Page, 1) - 1) * pageSize;
@@ -33,11 +33,16 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
             // The invitations with a company have run out, and those without one follow them. Where this page starts
             // among those follows from how many have a company: all before this page's first row when it has one, else
             // the total less the company-less, which are few.
-            var withCompany = items.Count > 0 ? offset + items.Count : total - await companyLess.CountAsync(cancellationToken);
+            var withCompany = items.Count > 0
+                ? offset + items.Count
+                : (total ??= await queries.Matching.CountAsync(cancellationToken)) - await companyLess.CountAsync(cancellationToken);
             items.AddRange(await Views(db, companyLess.Skip(Math.Max(0, offset - withCompany)).Take(pageSize - items.Count)).ToListAsync(cancellationToken));
         }
 
-        return new Page<InvitationView>(items, total);
+        total ??= items.Count < pageSize && (items.Count > 0 || offset == 0)
+            ? offset + items.Count
+            : await queries.Matching.CountAsync(cancellationToken);
+        return new Page<InvitationView>(items, total.Value);
     }
 
     private static IQueryable<InvitationView> Views(TriageDbContext db, IQueryable<Invitation> page) =>

@@ -348,6 +348,20 @@ public abstract class InboxQueryTests
         byCanonical.Items.Select(i => i.SenderName).Should().Equal("Dee North", "Lone Wolf");
     }
 
+    /// <summary>A filter's total is counted when its page is full or past the end, and is the rows seen when the page ends the list.</summary>
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(2, 1)]
+    [InlineData(5, 0)]
+    public async Task ListAsync_AFilteredPage_HasTheFilterTotal_WhereverItIs(int page, int rows)
+    {
+        var owner = await InboxAsync();
+
+        var listed = await _queries.ListAsync(owner, new InvitationFilter(Company: "Pellmore", Page: page, PageSize: 2), CancellationToken.None);
+
+        (listed.Items.Count, listed.Total).Should().Be((rows, 3));
+    }
+
     /// <summary>A tab's page without a known total reads it from the tallies, and it agrees with a count.</summary>
     [Fact]
     public async Task ListAsync_TabTotals_AgreeWithTheRows()
