@@ -47,6 +47,9 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
     /// <summary>Whether <paramref name="key"/> starts with a <c>StoreDialect.KeyPrefix</c> pattern, through the key's index; in queries only.</summary>
     public static bool StartsWithKey(string? key, string pattern) => throw new InvalidOperationException("StartsWithKey runs only inside a query.");
 
+    /// <summary><see cref="StartsWithKey"/> without the key's index (<c>StoreDialect.StartsWithKeyUnindexed</c>); in queries only.</summary>
+    public static bool StartsWithKeyUnindexed(string? key, string pattern) => throw new InvalidOperationException("StartsWithKeyUnindexed runs only inside a query.");
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -58,6 +61,8 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
             .HasTranslation(arguments => dialect.ContainsText(arguments[0], arguments[1]));
         builder.HasDbFunction(typeof(TriageDbContext).GetMethod(nameof(StartsWithKey))!)
             .HasTranslation(arguments => dialect.StartsWithKey(arguments[0], arguments[1]));
+        builder.HasDbFunction(typeof(TriageDbContext).GetMethod(nameof(StartsWithKeyUnindexed))!)
+            .HasTranslation(arguments => dialect.StartsWithKeyUnindexed(arguments[0], arguments[1]));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -48,6 +48,9 @@ internal sealed class PostgresDialect : StoreDialect
     public override SqlExpression StartsWithKey(SqlExpression key, SqlExpression pattern) =>
         new LikeExpression(key, pattern, escapeChar: null, typeMapping: null);
 
+    // PostgreSQL weighs a prefix's matches against the page's LIMIT from its statistics, and picks the plan itself.
+    public override SqlExpression StartsWithKeyUnindexed(SqlExpression key, SqlExpression pattern) => StartsWithKey(key, pattern);
+
     public override InvitationInsert InvitationInsert(StoreCommands sql, string ownerId, long batchId) => new PostgresInvitationCopy(sql, ownerId, batchId);
 
     public override Task<IAsyncDisposable> BulkWriteAsync(StoreCommands sql, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text.Json;
 using InviteTriage.Data.Imports;
 using Microsoft.EntityFrameworkCore;
@@ -89,6 +90,10 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override SqlExpression StartsWithKey(SqlExpression key, SqlExpression pattern) =>
         new SqlFunctionExpression("glob", [pattern, key], nullable: true, argumentsPropagateNullability: [true, true], typeof(bool), typeMapping: null);
+
+    // "key || ''" is no longer the indexed column, so SQLite plans the page by its order's index.
+    public override SqlExpression StartsWithKeyUnindexed(SqlExpression key, SqlExpression pattern) =>
+        StartsWithKey(new SqlBinaryExpression(ExpressionType.Add, key, new SqlConstantExpression("", key.TypeMapping), typeof(string), key.TypeMapping), pattern);
 
     public override InvitationInsert InvitationInsert(StoreCommands sql, string ownerId, long batchId) => new(sql, ownerId, batchId);
 

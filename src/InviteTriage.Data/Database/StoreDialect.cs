@@ -54,6 +54,12 @@ internal abstract class StoreDialect
     /// <summary>"<paramref name="key"/> starts with" a <see cref="KeyPrefix"/> pattern, as a range of the key's index.</summary>
     public abstract SqlExpression StartsWithKey(SqlExpression key, SqlExpression pattern);
 
+    /// <summary>
+    /// The same test where the key's index must not be used, so that a page of a company prefix with many matches is
+    /// read in the order's own index and stops after its rows, rather than sorting every match.
+    /// </summary>
+    public abstract SqlExpression StartsWithKeyUnindexed(SqlExpression key, SqlExpression pattern);
+
     /// <summary>How a large import writes its invitations: prepared inserts on SQLite, binary COPY on PostgreSQL.</summary>
     public abstract InvitationInsert InvitationInsert(StoreCommands sql, string ownerId, long batchId);
 

@@ -27,6 +27,19 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
 
         var pageSize = Math.Clamp(filter.PageSize, 1, InvitationFilter.MaxPageSize);
         var offset = (Math.Max(filter.Page, 1) - 1) * pageSize;
+        if (filter.Sort != InvitationSort.Company && CompanyKey.Normalize(filter.Company) is not null)
+        {
+            // A company prefix's page comes from the company index, which then sorts all its m matches, or from the
+            // order's index, read until the page ends: about (offset + page) × n / m of the member's n rows. The
+            // cheaper one is chosen by the count, which the total needs anyway.
+            total ??= await queries.Matching.CountAsync(cancellationToken);
+            var rows = await db.InvitationTallies.Where(t => t.OwnerId == ownerId).SumAsync(t => t.Count, cancellationToken);
+            if ((long)total.Value * total.Value > (long)(offset + pageSize) * rows)
+            {
+                queries = PageQueries(db, ownerId, filter, aliased, inOrder: true);
+            }
+        }
+
         var items = await Views(db, queries.Ordered.Skip(offset).Take(pageSize)).ToListAsync(cancellationToken);
         if (queries.CompanyLess is { } companyLess && items.Count < pageSize)
         {
@@ -58,23 +71,15 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
     /// The invitations a filter matches (for the total), the same in the filter's order, and, when sorting by company,
     /// those without one, which come after the others in either direction. Separate from <c>ListAsync</c> so that a test
     /// can check the store answers each through an index; <paramref name="aliasedKeys"/> is <see cref="AliasedKeysAsync"/>'s.
+    /// With <paramref name="inOrder"/>, the page of a company filter is read in its order's index, not the company's.
     /// </summary>
-    internal static InboxQueries PageQueries(TriageDbContext db, string ownerId, InvitationFilter filter, IReadOnlyList<string>? aliasedKeys = null)
+    internal static InboxQueries PageQueries(TriageDbContext db, string ownerId, InvitationFilter filter, IReadOnlyList<string>? aliasedKeys = null, bool inOrder = false)
     {
-        var query = Filtered(db, ownerId, filter, aliasedKeys ?? []);
-        if (filter.Status is { } status)
-        {
-            query = query.Where(i => i.Status == status);
-        }
-
-        if (filter.InFlock)
-        {
-            query = query.Where(i => i.FlockId != null);
-        }
-
+        var query = Tabbed(Filtered(db, ownerId, filter, aliasedKeys ?? []), filter);
         if (filter.Sort != InvitationSort.Company)
         {
-            return new InboxQueries(query, Sorted(query, filter), CompanyLess: null);
+            var ordered = inOrder ? Tabbed(Filtered(db, ownerId, filter, aliasedKeys ?? [], companyIndexed: false), filter) : query;
+            return new InboxQueries(query, Sorted(ordered, filter), CompanyLess: null);
         }
 
         // Company keys have no NULL in an index order that both stores share (SQLite sorts NULL first, PostgreSQL
@@ -83,6 +88,16 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
             ? query.Where(i => i.CompanyKey == null).OrderBy(i => i.SentAt, filter.Descending).ThenBy(i => i.Id, filter.Descending)
             : null;
         return new InboxQueries(query, Sorted(query.Where(i => i.CompanyKey != null), filter), companyLess);
+    }
+
+    private static IQueryable<Invitation> Tabbed(IQueryable<Invitation> query, InvitationFilter filter)
+    {
+        if (filter.Status is { } status)
+        {
+            query = query.Where(i => i.Status == status);
+        }
+
+        return filter.InFlock ? query.Where(i => i.FlockId != null) : query;
     }
 
     /// <summary>
@@ -191,10 +206,10 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
     }
 
     /// <summary>Every condition of the filter but those that pick an inbox tab, which the tab counts group by instead.</summary>
-    private static IQueryable<Invitation> Filtered(TriageDbContext db, string ownerId, InvitationFilter filter, IReadOnlyList<string> aliasedKeys) =>
-        Narrowed(db, db.Invitations.AsNoTracking().Where(i => i.OwnerId == ownerId), filter, aliasedKeys);
+    private static IQueryable<Invitation> Filtered(TriageDbContext db, string ownerId, InvitationFilter filter, IReadOnlyList<string> aliasedKeys, bool companyIndexed = true) =>
+        Narrowed(db, db.Invitations.AsNoTracking().Where(i => i.OwnerId == ownerId), filter, aliasedKeys, companyIndexed);
 
-    private static IQueryable<Invitation> Narrowed(TriageDbContext db, IQueryable<Invitation> query, InvitationFilter filter, IReadOnlyList<string> aliasedKeys)
+    private static IQueryable<Invitation> Narrowed(TriageDbContext db, IQueryable<Invitation> query, InvitationFilter filter, IReadOnlyList<string> aliasedKeys, bool companyIndexed = true)
     {
         if (filter.FlockId is { } flockId)
         {
@@ -228,9 +243,13 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
             if (CompanyKey.Normalize(filter.Company) is { } key)
             {
                 var pattern = StoreDialect.Of(db).KeyPrefix(key);
-                query = aliasedKeys.Count == 0
-                    ? query.Where(i => TriageDbContext.StartsWithKey(i.CompanyKey, pattern))
-                    : query.Where(i => TriageDbContext.StartsWithKey(i.CompanyKey, pattern) || aliasedKeys.Contains(i.CompanyKey!));
+                query = (aliasedKeys.Count == 0, companyIndexed) switch
+                {
+                    (true, true) => query.Where(i => TriageDbContext.StartsWithKey(i.CompanyKey, pattern)),
+                    (true, false) => query.Where(i => TriageDbContext.StartsWithKeyUnindexed(i.CompanyKey, pattern)),
+                    (false, true) => query.Where(i => TriageDbContext.StartsWithKey(i.CompanyKey, pattern) || aliasedKeys.Contains(i.CompanyKey!)),
+                    (false, false) => query.Where(i => TriageDbContext.StartsWithKeyUnindexed(i.CompanyKey, pattern) || aliasedKeys.Contains(i.CompanyKey!)),
+                };
             }
             else
             {

@@ -118,6 +118,26 @@ public abstract class InboxQueryTests
             }
         }
 
+        /// <summary>
+        /// A company prefix with many matches pages in its order's index and stops after the page, instead of sorting
+        /// every match; its count still reads the company index.
+        /// </summary>
+        [Theory]
+        [InlineData(InvitationSort.Sent)]
+        [InlineData(InvitationSort.Sender)]
+        public async Task CompanyFilter_InOrder_ReadsTheOrdersIndex(InvitationSort sort)
+        {
+            await using var db = await store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+            var queries = InvitationQueries.PageQueries(db, "owner-id", new InvitationFilter(Company: "Jundunnor") { Sort = sort }, inOrder: true);
+
+            var countPlan = await PlanAsync(db, queries.Matching.Select(i => i.Id));
+            var pagePlan = await PlanAsync(db, queries.Ordered.Take(50));
+
+            countPlan.Should().Contain(step => step.Contains("INDEX IX_Invitations_OwnerId_CompanyKey_SentAt", StringComparison.Ordinal), string.Join(" / ", countPlan));
+            pagePlan.Should().Contain(step => step.StartsWith("SEARCH i USING INDEX IX_Invitations_OwnerId_", StringComparison.Ordinal), string.Join(" / ", pagePlan))
+                .And.NotContain(step => step.Contains("CompanyKey", StringComparison.Ordinal) || step.Contains("TEMP B-TREE", StringComparison.Ordinal), string.Join(" / ", pagePlan));
+        }
+
         /// <summary>A filter that only picks a tab reads its total from the owner's tallies, never from Invitations.</summary>
         [Theory]
         [InlineData(null, false)]
@@ -360,6 +380,26 @@ public abstract class InboxQueryTests
         var listed = await _queries.ListAsync(owner, new InvitationFilter(Company: "Pellmore", Page: page, PageSize: 2), CancellationToken.None);
 
         (listed.Items.Count, listed.Total).Should().Be((rows, 3));
+    }
+
+    /// <summary>
+    /// A company that most invitations share is paged in time order (see ListAsync: 3 of 5 rows, a page of 1, is read
+    /// in the time index first); the rows are those of a sort.
+    /// </summary>
+    [Fact]
+    public async Task ListAsync_ACompanyOfMostInvitations_ListsTheSameRowsInOrder()
+    {
+        var owner = await InboxAsync();
+        var filter = new InvitationFilter(Company: "pellmore", PageSize: 1);
+
+        var pages = new List<Page<InvitationView>>();
+        for (var page = 1; page <= 3; page++)
+        {
+            pages.Add(await _queries.ListAsync(owner, filter with { Page = page }, CancellationToken.None));
+        }
+
+        pages.SelectMany(p => p.Items).Select(i => i.SenderName).Should().Equal("Cy Tan", "Bo Ray", "Ada Quill");
+        pages.Should().OnlyContain(p => p.Total == 3);
     }
 
     /// <summary>A tab's page without a known total reads it from the tallies, and it agrees with a count.</summary>
