@@ -22,6 +22,7 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Flock> Flocks => Set<Flock>();
     public DbSet<FlockMember> FlockMembers => Set<FlockMember>();
+    public DbSet<FlockCandidate> FlockCandidates => Set<FlockCandidate>();
     public DbSet<FlagEvent> FlagEvents => Set<FlagEvent>();
     public DbSet<FlagEventChange> FlagEventChanges => Set<FlagEventChange>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();

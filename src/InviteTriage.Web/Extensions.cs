@@ -1,4 +1,5 @@
 using InviteTriage.Data;
+using InviteTriage.Data.Detection;
 using InviteTriage.Web.Api;
 using InviteTriage.Web.Auth;
 using InviteTriage.Web.Components;
@@ -76,6 +77,7 @@ internal static class Extensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = uploads.MaxBytes + (1024 * 1024));
         services.AddHealthChecks().AddDbContextCheck<TriageDbContext>("database");
         services.AddHostedService<MailboxSyncService>();
+        services.AddHostedService<CandidateBackfillService>();
     }
 
     public static void UseTriagePipeline(this WebApplication app)

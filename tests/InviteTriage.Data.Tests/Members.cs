@@ -50,6 +50,12 @@ internal sealed class Members(TriageStore store)
             .ToListAsync();
     }
 
+    public async Task<List<FlockCandidate>> CandidatesAsync(string ownerId)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        return await db.FlockCandidates.AsNoTracking().Where(c => c.OwnerId == ownerId).OrderBy(c => c.CompanyKey).ThenBy(c => c.FirstSentAt).ToListAsync();
+    }
+
     public async Task<List<Invitation>> InvitationsAsync(string ownerId)
     {
         await using var db = await Factory.CreateDbContextAsync();

@@ -21,11 +21,18 @@ bin=$(find_bin)
 if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
   say "installing postgresql from Debian's packages"
   export DEBIAN_FRONTEND=noninteractive
+  # Installing the package would also create Debian's own "main" cluster and, where systemd runs, start it on port
+  # 5432 for good. The tests need only their private cluster below, so the package is told not to create one, for
+  # this install only: the file goes once it is done, and a later install of PostgreSQL gets its main cluster.
+  no_main=/etc/postgresql-common/createcluster.d/invitetriage-tests.conf
+  $sudo mkdir -p "$(dirname "$no_main")"
+  echo "create_main_cluster = false" | $sudo tee "$no_main" >/dev/null
   # The package lists are refreshed only when the install cannot find the package.
   if ! $sudo apt-get install -y -qq --no-install-recommends postgresql >&2; then
     $sudo apt-get update -qq >&2
     $sudo apt-get install -y -qq --no-install-recommends postgresql >&2
   fi
+  $sudo rm -f "$no_main"
   bin=$(find_bin)
 fi
 version=$("$bin/postgres" --version | awk '{print $3}')

@@ -72,6 +72,7 @@ public static class FlockDetector
     /// the storage layer's incremental path passes only the chains around new data. Both go through here, so both
     /// find the same flocks. <paramref name="companySentAts"/> (ascending) must hold every invitation of the company
     /// within 90 days of the chains, for the baseline; <paramref name="coverage"/> spans all of the recipient's data.
+    /// Every candidate tested, flock or not, is added to <paramref name="candidates"/> when one is given.
     /// </summary>
     public static IReadOnlyList<DetectedFlock> DetectCompany(
         string companyKey,
@@ -79,7 +80,8 @@ public static class FlockDetector
         IReadOnlyList<DateTime> companySentAts,
         DataCoverage coverage,
         DetectionSettings settings,
-        DetectionContext context)
+        DetectionContext context,
+        ICollection<DetectedCandidate>? candidates = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(companyKey);
         ArgumentNullException.ThrowIfNull(chains);
@@ -87,7 +89,7 @@ public static class FlockDetector
         ArgumentNullException.ThrowIfNull(coverage);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(context);
-        return DetectOrdered(companyKey, FlockGrouper.Ordered(chains), companySentAts, coverage, settings, context);
+        return DetectOrdered(companyKey, FlockGrouper.Ordered(chains), companySentAts, coverage, settings, context, candidates);
     }
 
     private static List<DetectedFlock> DetectOrdered(
@@ -96,7 +98,8 @@ public static class FlockDetector
         IReadOnlyList<DateTime> companySentAts,
         DataCoverage coverage,
         DetectionSettings settings,
-        DetectionContext context)
+        DetectionContext context,
+        ICollection<DetectedCandidate>? candidates = null)
     {
         var flocks = new List<DetectedFlock>();
         if (settings.TrustedCompanyKeys.Contains(companyKey))
@@ -119,6 +122,7 @@ public static class FlockDetector
 
             var baseline = SurpriseTest.CountBaseline(companySentAts, group.FirstSentAt, group.LastSentAt);
             var surprise = SurpriseTest.Evaluate(group.FirstSentAt, group.LastSentAt, group.SenderCount, baseline, coverage, settings);
+            candidates?.Add(new DetectedCandidate(companyKey, group.FirstSentAt, group.LastSentAt, group.SenderCount, baseline));
             if (surprise.IsFlock)
             {
                 flocks.Add(ToFlock(companyKey, group, surprise, settings, context));

@@ -18,6 +18,9 @@ public static class FlockScorer
     // Both campaign rules need at least two *other* members: one could be chance.
     public const int CampaignMinMembers = 2;
 
+    // Always the end of FLOCK_COMPANY's detail, which is how WithPValue finds it whatever the company is called.
+    private const string PValueLabel = ", p = ";
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static FlockScore Score(FlockFacts facts, DetectionSettings settings)
@@ -86,6 +89,19 @@ public static class FlockScorer
         return reasons;
     }
 
+    /// <summary>
+    /// The reasons with FLOCK_COMPANY's p-value replaced. When the data's coverage moves, a flock's p changes and
+    /// nothing else about it, so its explanation is brought up to date without scoring it again.
+    /// </summary>
+    public static IReadOnlyList<FlagReason> WithPValue(IReadOnlyList<FlagReason> reasons, double pValue)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        return [.. reasons.Select(reason =>
+            reason.Rule == FlagRules.FlockCompany && reason.Detail.LastIndexOf(PValueLabel, StringComparison.Ordinal) is var at and >= 0
+                ? reason with { Detail = string.Concat(reason.Detail.AsSpan(0, at), PValueText(pValue)) }
+                : reason)];
+    }
+
     /// <summary>"2 h 10 min"; days appear from 24 hours on.</summary>
     public static string FormatSpan(TimeSpan span)
     {
@@ -116,8 +132,10 @@ public static class FlockScorer
         var timeFormat = sameDay ? "HH:mm" : "d MMM HH:mm";
         var senders = string.Join(", ", facts.Senders.Select(sender => $"{sender.Name} {sender.FirstSentAt.ToString(timeFormat, Invariant)}"));
         var span = FormatSpan(facts.LastSentAt - facts.FirstSentAt);
-        return Format($"{facts.Company}: {facts.Senders.Count} senders in {span} ({senders}), p = {facts.PValue:0.0e-00}");
+        return Format($"{facts.Company}: {facts.Senders.Count} senders in {span} ({senders})") + PValueText(facts.PValue);
     }
+
+    private static string PValueText(double pValue) => PValueLabel + pValue.ToString("0.0e-00", Invariant);
 
     private static string Format(FormattableString text) => text.ToString(Invariant);
 }

@@ -6,4 +6,11 @@ namespace InviteTriage.Data.Accounts;
 public sealed class TriageUser : IdentityUser
 {
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// Whether detection stores this user's flock candidates. A user from before candidates were kept has none
+    /// until a rebuild (<see cref="Detection.CandidateBackfillService"/>); until then detection re-reads instead.
+    /// A new user starts with no invitations, so with all of their candidates stored.
+    /// </summary>
+    public bool FlockCandidatesStored { get; set; } = true;
 }

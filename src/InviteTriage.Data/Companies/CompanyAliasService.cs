@@ -140,9 +140,14 @@ public sealed class CompanyAliasService(IDbContextFactory<TriageDbContext> dbFac
                 .Where(f => f.OwnerId == ownerId && f.CompanyKey == aliasKey)
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.CompanyKey, canonicalKey), cancellationToken);
 
+            // So do its candidates, which detection then replaces along the whole canonical timeline.
+            await db.FlockCandidates
+                .Where(c => c.OwnerId == ownerId && c.CompanyKey == aliasKey)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.CompanyKey, canonicalKey), cancellationToken);
+
             flagEvent.Summary = $"{alias} merged into {canonicalShown}: {moved} invitation(s) moved";
             await db.SaveChangesAsync(cancellationToken);
-            var peers = await DetectAsync(db, ownerId, [aliasKey, canonicalKey], moving, coverage, cancellationToken);
+            var peers = await DetectAsync(db, ownerId, [aliasKey, canonicalKey], [], moving, coverage, cancellationToken);
             return (new CompanyAliasResult(
                 TriageResult.Done($"{alias} is now treated as {canonicalShown}: {moved} invitation(s) moved and detection ran again.", flagEvent.Id, moved),
                 row.Id), peers);
@@ -221,7 +226,8 @@ public sealed class CompanyAliasService(IDbContextFactory<TriageDbContext> dbFac
                 .Where(i => i.SenderKey.StartsWith(SenderKey.NamePrefix, StringComparison.Ordinal))
                 .Select(i => (i.SenderKey, i.SentAt))
                 .ToList();
-            var peers = await DetectAsync(db, ownerId, [alias.AliasKey, alias.CanonicalKey], moving, coverage, cancellationToken);
+            var left = returning.Select(i => new InvitationChange(alias.CanonicalKey, i.SentAt)).ToList();
+            var peers = await DetectAsync(db, ownerId, [alias.AliasKey, alias.CanonicalKey], left, moving, coverage, cancellationToken);
             return (TriageResult.Done($"{alias.AliasName} is its own company again: {returning.Count} invitation(s) moved back.", flagEvent.Id, returning.Count), peers);
         }, cancellationToken);
 
@@ -327,14 +333,19 @@ public sealed class CompanyAliasService(IDbContextFactory<TriageDbContext> dbFac
     /// whole company, so a merge can change flocks far from the invitations that moved. Other members counted the
     /// moved senders under their old keys (CAMPAIGN_SENDER), so those are re-scored too.
     /// </summary>
+    /// <remarks>
+    /// Where invitations left a company (<paramref name="left"/>), that company may have nothing left near them, so
+    /// those points are changes too: its flocks and candidates there must go.
+    /// </remarks>
     private async Task<FlockDetectionService.PeerRescore> DetectAsync(
-        TriageDbContext db, string ownerId, string[] companyKeys, IReadOnlyList<(string SenderKey, DateTime SentAt)> oldSenders,
+        TriageDbContext db, string ownerId, string[] companyKeys, IReadOnlyList<InvitationChange> left, IReadOnlyList<(string SenderKey, DateTime SentAt)> oldSenders,
         DataCoverage? coverage, CancellationToken cancellationToken)
     {
         var timelines = await db.Invitations.AsNoTracking()
             .Where(i => i.OwnerId == ownerId && i.CompanyKey != null && companyKeys.Contains(i.CompanyKey))
             .Select(i => new InvitationChange(i.CompanyKey, i.SentAt))
             .ToListAsync(cancellationToken);
+        timelines.AddRange(left);
         var peers = await detection.DetectWithinAsync(db, ownerId, timelines, rebuild: timelines.Count > ImportService.RebuildThreshold, coverage, cancellationToken);
         return peers with { Senders = [.. peers.Senders, .. oldSenders] };
     }

@@ -16,6 +16,8 @@ internal sealed class FlockEntityTypeConfiguration : IEntityTypeConfiguration<Fl
 
         builder.HasIndex(f => new { f.OwnerId, f.Status, f.Score });
         builder.HasIndex(f => new { f.OwnerId, f.CompanyKey, f.FirstSentAt });
+        // A move of the data's first or last day re-checks the flocks near it, of every company.
+        builder.HasIndex(f => new { f.OwnerId, f.FirstSentAt });
         // CAMPAIGN_COMPANY looks for other users' flocks of the same company near a time.
         builder.HasIndex(f => new { f.CompanyKey, f.FirstSentAt });
     }

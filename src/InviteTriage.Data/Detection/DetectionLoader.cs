@@ -77,8 +77,8 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
 
     /// <summary>
     /// The companies that could have a candidate (at least <paramref name="minSenders"/> distinct senders) in
-    /// [from, to]. A change of the data's coverage alters only candidates' baselines, and a company with fewer
-    /// senders in the whole stretch has none there.
+    /// [from, to], for a user whose candidates are not stored yet. A change of the data's coverage alters only
+    /// candidates' baselines, and a company with fewer senders in the whole stretch has none there.
     /// </summary>
     public Task<List<string>> CandidateCompaniesBetweenAsync(DateTime from, DateTime to, int minSenders, CancellationToken cancellationToken) =>
         db.Invitations
@@ -87,6 +87,34 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
             .Where(company => company.Select(i => i.SenderKey).Distinct().Count() >= minSenders)
             .Select(company => company.Key)
             .ToListAsync(cancellationToken);
+
+    /// <summary>Whether the user's candidates are stored: set by the user's first rebuild since candidates were kept.</summary>
+    public Task<bool> CandidatesStoredAsync(CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(u => u.Id == ownerId && u.FlockCandidatesStored, cancellationToken);
+
+    /// <summary>
+    /// The stored candidates, of every company, that reach into [from, to]. A candidate spans at most
+    /// <paramref name="span"/>, so its first invitation is no earlier than that before <paramref name="from"/>.
+    /// </summary>
+    public Task<List<FlockCandidate>> CandidatesNearAsync(DateTime from, DateTime to, TimeSpan span, CancellationToken cancellationToken)
+    {
+        var firstFrom = from - span;
+        return db.FlockCandidates
+            .AsNoTracking()
+            .Where(c => c.OwnerId == ownerId && c.FirstSentAt >= firstFrom && c.FirstSentAt <= to && c.LastSentAt >= from)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The user's open and resolved flocks that reach into [from, to], of every company; like candidates, they span at most S.</summary>
+    public Task<List<Flock>> LiveFlocksNearAsync(DateTime from, DateTime to, TimeSpan span, CancellationToken cancellationToken)
+    {
+        var firstFrom = from - span;
+        return db.Flocks
+            .AsNoTracking()
+            .Where(f => f.OwnerId == ownerId && f.FirstSentAt >= firstFrom && f.FirstSentAt <= to && f.LastSentAt >= from
+                && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved))
+            .ToListAsync(cancellationToken);
+    }
 
     /// <summary>For every invitation that was in a dismissed flock, the ids of those flocks. Dismissals are few.</summary>
     public async Task<Dictionary<long, long[]>> DismissedMembershipsAsync(CancellationToken cancellationToken)

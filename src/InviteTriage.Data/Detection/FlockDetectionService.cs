@@ -111,6 +111,19 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     }
 
     /// <summary>
+    /// Stores the candidates of a user from before candidates were kept, by one rebuild (<see cref="CandidateBackfillService"/>).
+    /// Checked under the user's lock, so a user another instance or an import already rebuilt is not rebuilt again.
+    /// </summary>
+    public async Task StoreCandidatesAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        var touched = await WithOwnerLockAsync(
+            ownerId,
+            async db => await new DetectionLoader(db, ownerId).CandidatesStoredAsync(cancellationToken) ? [] : await RebuildOwnerAsync(db, ownerId, cancellationToken),
+            cancellationToken);
+        await RescorePeersAsync(ownerId, touched, [], cancellationToken);
+    }
+
+    /// <summary>
     /// A full recompute for every user. Memberships do not depend on other users, only campaign scores do, so a
     /// second pass re-scores everyone once every user's flocks are in place.
     /// </summary>
@@ -250,23 +263,85 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             .Select(c => new DetectionRegion(c.CompanyKey!, c.SentAt - BaselineReach, c.SentAt + BaselineReach))
             .ToList();
 
-        // Where the data's first or last invitation moved, every candidate within 90 days of that edge has a new
-        // clipped baseline window, whatever its company.
-        var edges = MovedEdges(coverageBefore, coverage).ToList();
-        if (edges.Count > 0)
+        // Where the data's first or last day moved, every candidate within 90 days of that edge has a new clipped
+        // baseline window, whatever its company. Stored candidates re-test it, and only a changed verdict is detected
+        // again; a user whose candidates are not stored yet has every candidate company there detected again.
+        if (coverageBefore is not null && coverage is not null && coverageBefore != coverage)
         {
             var settings = await SettingsAsync(db, ownerId, cancellationToken);
-            foreach (var (from, to) in edges)
+            var edges = MovedEdges(coverageBefore, coverage).ToList();
+            if (await loader.CandidatesStoredAsync(cancellationToken))
             {
-                // A candidate reaching into the edge window may start up to a span S before it.
-                foreach (var company in await loader.CandidateCompaniesBetweenAsync(from - settings.Span, to, settings.MinSenders, cancellationToken))
+                regions.AddRange(await RetestAtEdgesAsync(db, loader, ownerId, edges, coverage, settings, cancellationToken));
+            }
+            else
+            {
+                foreach (var (from, to) in edges)
                 {
-                    regions.Add(new DetectionRegion(company, from, to));
+                    // A candidate reaching into the edge window may start up to a span S before it.
+                    foreach (var company in await loader.CandidateCompaniesBetweenAsync(from - settings.Span, to, settings.MinSenders, cancellationToken))
+                    {
+                        regions.Add(new DetectionRegion(company, from, to));
+                    }
                 }
             }
         }
 
         return await DetectRegionsAsync(db, loader, ownerId, DetectionRegion.Merge(regions), coverage, cancellationToken);
+    }
+
+    /// <summary>
+    /// Re-tests the stored candidates near the moved edges against the new coverage, and compares each verdict with
+    /// what is stored: a candidate that should now be a flock and is not, or a flock that should no longer be one,
+    /// is returned as a region to detect again; a flock that stays one gets its new p-value in place, which is all
+    /// a detection would change about it. Nothing else about a candidate depends on the coverage, so this equals
+    /// detecting every company near the edges again. The stored state, not the caller's earlier coverage, is the
+    /// "before", so a change another process committed in between is caught up with too.
+    /// </summary>
+    private async Task<List<DetectionRegion>> RetestAtEdgesAsync(
+        TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<(DateTime From, DateTime To)> edges, DataCoverage coverage,
+        DetectionSettings settings, CancellationToken cancellationToken)
+    {
+        var candidates = new Dictionary<long, DetectedCandidate>();
+        var flocks = new Dictionary<long, Flock>();
+        foreach (var (from, to) in edges)
+        {
+            foreach (var stored in await loader.CandidatesNearAsync(from, to, settings.Span, cancellationToken))
+            {
+                candidates.TryAdd(stored.Id, stored.ToDetected());
+            }
+
+            foreach (var flock in await loader.LiveFlocksNearAsync(from, to, settings.Span, cancellationToken))
+            {
+                flocks.TryAdd(flock.Id, flock);
+            }
+        }
+
+        var regions = new List<DetectionRegion>();
+        var flocksOf = flocks.Values.ToLookup(f => (f.CompanyKey, f.FirstSentAt, f.LastSentAt));
+        var reconciler = new FlockReconciler(db, ownerId, time.GetUtcNow().UtcDateTime);
+        foreach (var candidate in candidates.Values)
+        {
+            var surprise = candidate.Test(coverage, settings);
+            var stored = flocksOf[(candidate.CompanyKey, candidate.FirstSentAt, candidate.LastSentAt)].ToList();
+            if (surprise.IsFlock && stored.Count == 1)
+            {
+                reconciler.Reprice(stored[0], surprise.PValue);
+            }
+            else if (surprise.IsFlock || stored.Count > 0)
+            {
+                // A verdict that changed, or stored flocks that do not match their candidate one to one.
+                regions.Add(new DetectionRegion(candidate.CompanyKey, candidate.FirstSentAt, candidate.LastSentAt));
+            }
+        }
+
+        // A live flock no candidate accounts for is stale; detecting its stretch again settles it.
+        var candidateKeys = candidates.Values.Select(c => (c.CompanyKey, c.FirstSentAt, c.LastSentAt)).ToHashSet();
+        regions.AddRange(flocks.Values
+            .Where(f => !candidateKeys.Contains((f.CompanyKey, f.FirstSentAt, f.LastSentAt)))
+            .Select(f => new DetectionRegion(f.CompanyKey, f.FirstSentAt, f.LastSentAt)));
+        await reconciler.SaveAsync(cancellationToken);
+        return regions;
     }
 
     private async Task<List<TouchedStretch>> DetectRegionsAsync(
@@ -418,6 +493,9 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             companies.TryAdd(company, 0);
         }
 
+        // Candidates of companies the user no longer has would otherwise stay behind; every company's are written anew.
+        await db.FlockCandidates.Where(c => c.OwnerId == ownerId).ExecuteDeleteAsync(cancellationToken);
+
         var touched = new List<TouchedStretch>();
         var invitations = 0;
         foreach (var block in Blocks(companies))
@@ -446,6 +524,8 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             invitations += rowsByCompany.Values.Sum(r => r.Count);
         }
 
+        await db.Users.Where(u => u.Id == ownerId && !u.FlockCandidatesStored)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.FlockCandidatesStored, true), cancellationToken);
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Rebuilt the flocks of {Owner}: {Invitations} invitations, {Changed} companies changed, in {RebuildMs:0} ms",
@@ -492,10 +572,11 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         var known = await loader.KnownCompanyKeysAsync([.. stretches.Select(s => s.CompanyKey).Distinct(StringComparer.Ordinal)], cancellationToken);
         var context = new DetectionContext(known, []);
         var invitations = stretches.Select(s => s.Chains.Select(r => r.ToDetection(dismissed)).ToList()).ToList();
+        var candidates = stretches.Select(_ => new List<DetectedCandidate>()).ToList();
         var found = stretches
             .Select((s, i) => coverage is null || s.Chains.Count == 0
                 ? []
-                : FlockDetector.DetectCompany(s.CompanyKey, invitations[i], s.SentAts, coverage, settings, context))
+                : FlockDetector.DetectCompany(s.CompanyKey, invitations[i], s.SentAts, coverage, settings, context, candidates[i]))
             .ToList();
 
         var flocking = Enumerable.Range(0, stretches.Count).Where(i => found[i].Count > 0).ToList();
@@ -520,6 +601,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         {
             var stretch = stretches[i];
             reconciler.Reconcile(found[i], stretch.Stored, stretch.Chains.ToDictionary(r => r.Id));
+            reconciler.ReplaceCandidates(stretch.CompanyKey, stretch.From, stretch.To, settings.Span, candidates[i]);
             if (found[i].Count > 0 || stretch.Stored.Count > 0)
             {
                 touched.Add(new TouchedStretch(stretch.CompanyKey, MinFirst(found[i], stretch.Stored), MaxLast(found[i], stretch.Stored)));
@@ -636,18 +718,9 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         return result;
     }
 
-    private static IEnumerable<(DateTime From, DateTime To)> MovedEdges(DataCoverage? before, DataCoverage? after)
+    /// <summary>Where a candidate's clipped baseline window can differ between two coverages: within 90 days of a moved edge.</summary>
+    private static IEnumerable<(DateTime From, DateTime To)> MovedEdges(DataCoverage before, DataCoverage after)
     {
-        if (before is null || after is null)
-        {
-            if ((before ?? after) is { } only)
-            {
-                yield return (only.Earliest, only.Latest);
-            }
-
-            yield break;
-        }
-
         if (before.Earliest != after.Earliest)
         {
             yield return (Min(before.Earliest, after.Earliest), Max(before.Earliest, after.Earliest) + BaselineReach);

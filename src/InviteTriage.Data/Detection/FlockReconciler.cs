@@ -25,6 +25,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
     private readonly List<Flock> _deleted = [];
     private readonly List<(Flock Flock, FlockMember Member)> _joined = [];
     private readonly List<(long FlockId, long InvitationId)> _left = [];
+    private readonly List<(string CompanyKey, DateTime From, DateTime To, TimeSpan Span, IReadOnlyList<DetectedCandidate> Candidates)> _candidates = [];
 
     /// <summary>Companies whose flocks appeared, went or moved; other members' flocks there need new campaign scores.</summary>
     public HashSet<string> ChangedCompanies { get; } = new(StringComparer.Ordinal);
@@ -82,10 +83,43 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         }
     }
 
-    /// <summary>Writes flocks, memberships, the invitations' current flock, and the history, in the caller's transaction.</summary>
+    /// <summary>
+    /// A flock that stays what it is while the data's coverage moves: only its p-value, and the FLOCK_COMPANY text
+    /// that quotes it, change. No membership moves, so nothing goes to history.
+    /// </summary>
+    public void Reprice(Flock flock, double pValue)
+    {
+        var reasons = FlockScorer.WithPValue(flock.Reasons, pValue);
+        if (flock.PValue != pValue || !reasons.SequenceEqual(flock.Reasons))
+        {
+            flock.PValue = pValue;
+            flock.Reasons = [.. reasons];
+            flock.UpdatedAt = now;
+            _changed.Add(flock);
+        }
+    }
+
+    /// <summary>
+    /// The candidates found in a stretch of one company's timeline, [from, to], which holds whole gap-chains: they
+    /// replace every stored candidate there, as the flocks found replace the stored ones. A candidate spans at most
+    /// <paramref name="span"/>.
+    /// </summary>
+    public void ReplaceCandidates(string companyKey, DateTime from, DateTime to, TimeSpan span, IReadOnlyList<DetectedCandidate> candidates) =>
+        _candidates.Add((companyKey, from, to, span, candidates));
+
+    /// <summary>Writes flocks, memberships, the invitations' current flock, the candidates and the history, in the caller's transaction.</summary>
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
         using var writer = new FlockWriter(StoreCommands.Of(db), ownerId);
+        foreach (var (companyKey, from, to, span, candidates) in _candidates)
+        {
+            await writer.DeleteCandidatesAsync(companyKey, from, to, span, cancellationToken);
+            foreach (var candidate in candidates)
+            {
+                await writer.InsertCandidateAsync(candidate, cancellationToken);
+            }
+        }
+
         foreach (var gone in _deleted)
         {
             await writer.DeleteAsync(gone.Id, cancellationToken);
@@ -133,6 +167,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         _deleted.Clear();
         _joined.Clear();
         _left.Clear();
+        _candidates.Clear();
     }
 
     private Flock NewFlock(DetectedFlock found)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InviteTriage.Core.Detection;
 using InviteTriage.Core.Flocks;
 using InviteTriage.Core.History;
 using InviteTriage.Data.Database;
@@ -59,6 +60,22 @@ internal sealed class FlockWriter(StoreCommands sql, string ownerId) : IDisposab
         """INSERT INTO "FlagEventChanges" ("FlagEventId", "InvitationId", "Before", "After") VALUES (@event, @invitation, @before, @after)""",
         "@event", "@invitation", "@before", "@after");
 
+    // A stretch of one company's timeline is detected whole, so its candidates are replaced whole. @firstFrom, a
+    // span before @from, bounds the index range: no candidate that starts earlier reaches @from.
+    private readonly DbCommand _deleteCandidates = sql.Prepare(
+        """
+        DELETE FROM "FlockCandidates"
+        WHERE "OwnerId" = @owner AND "CompanyKey" = @companyKey AND "FirstSentAt" >= @firstFrom AND "FirstSentAt" <= @to AND "LastSentAt" >= @from
+        """,
+        "@owner", "@companyKey", "@firstFrom", "@from", "@to");
+
+    private readonly DbCommand _insertCandidate = sql.Prepare(
+        """
+        INSERT INTO "FlockCandidates" ("OwnerId", "CompanyKey", "FirstSentAt", "LastSentAt", "SenderCount", "Baseline")
+        VALUES (@owner, @companyKey, @first, @last, @senders, @baseline)
+        """,
+        "@owner", "@companyKey", "@first", "@last", "@senders", "@baseline");
+
     public async Task InsertAsync(Flock flock, CancellationToken cancellationToken)
     {
         flock.Id = (long)(await sql.Bind(_insertFlock, ownerId, flock.DetectedAt, flock.CompanyKey, flock.Company, flock.Score, flock.Severity,
@@ -87,6 +104,14 @@ internal sealed class FlockWriter(StoreCommands sql, string ownerId) : IDisposab
 
     public Task AssignAsync(long invitationId, long? flockId, CancellationToken cancellationToken) =>
         sql.Bind(_assign, flockId, invitationId, ownerId).ExecuteNonQueryAsync(cancellationToken);
+
+    public Task DeleteCandidatesAsync(string companyKey, DateTime from, DateTime to, TimeSpan span, CancellationToken cancellationToken) =>
+        sql.Bind(_deleteCandidates, ownerId, companyKey, from - DateTime.MinValue < span ? DateTime.MinValue : from - span, from, to)
+            .ExecuteNonQueryAsync(cancellationToken);
+
+    public Task InsertCandidateAsync(DetectedCandidate candidate, CancellationToken cancellationToken) =>
+        sql.Bind(_insertCandidate, ownerId, candidate.CompanyKey, candidate.FirstSentAt, candidate.LastSentAt, candidate.SenderCount, candidate.Baseline)
+            .ExecuteNonQueryAsync(cancellationToken);
 
     public async Task InsertEventAsync(FlagEvent flagEvent, CancellationToken cancellationToken)
     {

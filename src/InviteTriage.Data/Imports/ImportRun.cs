@@ -146,7 +146,7 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
             return;
         }
 
-        var companyBefore = target.CompanyKey;
+        var (companyBefore, senderBefore, classBefore) = (target.CompanyKey, target.SenderKey, target.MessageClass);
         var before = InvitationMerge.Snapshot(target);
         if (!InvitationMerge.Into(target, invitation))
         {
@@ -162,6 +162,12 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
         if (target.CompanyKey != companyBefore)
         {
             NoteChange(companyBefore, target.SentAt);
+            NoteChange(target.CompanyKey, target.SentAt);
+        }
+        else if (target.SenderKey != senderBefore || target.MessageClass != classBefore)
+        {
+            // A profile URL that replaces a name-based sender key, or a note, changes how senders are counted and
+            // scored, so the company is detected there again.
             NoteChange(target.CompanyKey, target.SentAt);
         }
     }

@@ -219,11 +219,49 @@ namespace InviteTriage.Data.Migrations
 
                     b.HasIndex("CompanyKey", "FirstSentAt");
 
+                    b.HasIndex("OwnerId", "FirstSentAt");
+
                     b.HasIndex("OwnerId", "CompanyKey", "FirstSentAt");
 
                     b.HasIndex("OwnerId", "Status", "Score");
 
                     b.ToTable("Flocks");
+                });
+
+            modelBuilder.Entity("InviteTriage.Core.Flocks.FlockCandidate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Baseline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompanyKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SenderCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "FirstSentAt");
+
+                    b.HasIndex("OwnerId", "CompanyKey", "FirstSentAt");
+
+                    b.ToTable("FlockCandidates");
                 });
 
             modelBuilder.Entity("InviteTriage.Core.Flocks.FlockMember", b =>
@@ -712,6 +750,9 @@ namespace InviteTriage.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("FlockCandidatesStored")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -968,6 +1009,15 @@ namespace InviteTriage.Data.Migrations
                 });
 
             modelBuilder.Entity("InviteTriage.Core.Flocks.Flock", b =>
+                {
+                    b.HasOne("InviteTriage.Data.Accounts.TriageUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InviteTriage.Core.Flocks.FlockCandidate", b =>
                 {
                     b.HasOne("InviteTriage.Data.Accounts.TriageUser", null)
                         .WithMany()

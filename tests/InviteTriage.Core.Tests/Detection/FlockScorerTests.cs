@@ -50,6 +50,20 @@ public sealed class FlockScorerTests
             "FLOCK_COMPANY (+3.0) Blum Shapiro: 4 senders in 2 h 10 min (A 09:02, B 09:40, C 10:15, D 11:12), p = 3.1e-07");
     }
 
+    [Theory]
+    [InlineData("Blum Shapiro")]
+    [InlineData("Odd, p = Name")]
+    public void WithPValue_GivesWhatScoringWithThatPValueGives(string company)
+    {
+        var facts = FourSenders with { Company = company, GenericCount = 4, RepeatInviteCount = 1 };
+        var scored = FlockScorer.Score(facts, DetectionSettings.Default).Reasons;
+
+        var repriced = FlockScorer.WithPValue(scored, 4.2e-9);
+
+        repriced.Should().Equal(FlockScorer.Score(facts with { PValue = 4.2e-9 }, DetectionSettings.Default).Reasons);
+        repriced.Should().NotEqual(scored);
+    }
+
     [Fact]
     public void Score_UnderAnotherCulture_RendersTheSame()
     {

@@ -106,6 +106,27 @@ public abstract class CompanyAliasServiceTests
             .Which.Changes.Should().ContainSingle(c => c.InvitationId == cy.Id);
     }
 
+    // The canonical company's own invitations lie months away, so nothing of it is near the flock that goes back.
+    [Fact]
+    public async Task RemoveAsync_AFlockFarFromTheCanonicalCompanysOwnInvitations_LeavesNothingOfItBehind()
+    {
+        var owner = await _members.AddAsync();
+        await _members.ReceiveAsync(
+            owner,
+            From("Ed Lim", "Acme", Monday.AddDays(-150)),
+            From("Ada Quill", "Acme Intl", Monday.AddHours(9)),
+            From("Bo Ray", "Acme Intl", Monday.AddHours(9).AddMinutes(20)),
+            From("Cy Tan", "Acme Intl", Monday.AddHours(9).AddMinutes(40)));
+        var added = await _aliases.AddAsync(owner, "me", "Acme Intl", "Acme", CancellationToken.None);
+        var merged = (await _members.FlocksAsync(owner, FlockStatus.Open)).Should().ContainSingle().Subject;
+
+        await _aliases.RemoveAsync(owner, "me", added.AliasId!.Value, CancellationToken.None);
+
+        merged.CompanyKey.Should().Be("acme");
+        (await _members.FlocksAsync(owner, FlockStatus.Open)).Should().ContainSingle().Which.CompanyKey.Should().Be("acmeintl");
+        (await _members.CandidatesAsync(owner)).Should().ContainSingle().Which.CompanyKey.Should().Be("acmeintl");
+    }
+
     [Fact]
     public async Task RemoveAsync_KeepsInvitationsThatWereTheCompanysOwn()
     {
@@ -157,6 +178,8 @@ public abstract class CompanyAliasServiceTests
         var grown = (await _members.FlocksAsync(owner, FlockStatus.Open)).Should().ContainSingle().Subject;
         (grown.Id, grown.CompanyKey, grown.Members.Count).Should().Be((flock.Id, "acme", 4));
         (await _members.FlocksAsync(owner, FlockStatus.Withdrawn)).Should().BeEmpty();
+        (await _members.CandidatesAsync(owner)).Should().ContainSingle("the merged company's candidate follows it, as its flock does")
+            .Which.Should().BeEquivalentTo(new { CompanyKey = "acme", SenderCount = 4, grown.FirstSentAt, grown.LastSentAt });
     }
 
     [Fact]

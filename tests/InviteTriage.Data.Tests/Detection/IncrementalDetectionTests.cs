@@ -58,18 +58,19 @@ public abstract class IncrementalDetectionTests
 
     private async Task<int> CheckAsync(string? seed, int iterations)
     {
-        var cases = Gen.Select(Streams, Gen.Int[1, 4], Gen.Int[0, int.MaxValue]);
+        var cases = Gen.Select(Streams, Gen.Int[1, 4], Gen.Int[0, int.MaxValue], Gen.Int[0, 3]);
         var flocksSeen = 0;
 
         await cases.SampleAsync(
-            async (rows, batchSize, randomSeed) =>
+            async (rows, batchSize, randomSeed, removals) =>
             {
                 var order = rows.Select((row, index) => (row, key: new Random(randomSeed + index).Next())).OrderBy(x => x.key).Select(x => x.row).ToArray();
-                var outcome = await RunAsync(order, batchSize);
+                var outcome = await RunAsync(order, batchSize, removals);
 
                 outcome.Incremental.Should().Equal(outcome.Rebuilt, "a rebuild after the incremental path must find the same flocks");
                 outcome.RebuildEvents.Should().Be(0, "a rebuild after the incremental path must have nothing left to change");
                 outcome.IncrementalMembers.Should().Equal(outcome.PureMembers, "the stored flocks must be the pure detector's");
+                outcome.IncrementalCandidates.Should().Equal(outcome.RebuiltCandidates, "the stored candidates must be the ones a rebuild stores");
                 flocksSeen += outcome.Incremental.Count;
             },
             seed: seed,
@@ -93,7 +94,116 @@ public abstract class IncrementalDetectionTests
         reversed.IncrementalMembers.Single().Split(',').Should().HaveCount(4);
     }
 
-    private async Task<Outcome> RunAsync(IReadOnlyList<Row> arrivals, int batchSize)
+    // Three senders of firm 0 in an hour, and two more of its invitations within 20 days: over 21 days of data that
+    // is p ≈ 1.5e-4, no flock. One invitation of firm 1 on day 89 stretches the data to 90 days, which makes firm 0's
+    // burst p ≈ 2e-6 without touching firm 0; taking that invitation away again withdraws the flock. A user whose
+    // candidates are not stored yet (from before they were kept) gets the same through the slower path.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ACoverageMove_RetestsOtherCompaniesCandidates_TheFlockComesAndGoesWithIt(bool candidatesStored)
+    {
+        var ownerId = await NewOwnerAsync();
+        var companyPrefix = Guid.NewGuid().ToString("N")[..8];
+        var detection = _store.Services.GetRequiredService<FlockDetectionService>();
+        var factory = _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
+        Row[] firm0 = [new(0, 0, 0, 0, true), new(0, 1, 0, 20, true), new(0, 2, 0, 40, true), new(0, 3, 10, 0, true), new(0, 4, 20, 0, true)];
+        await ArriveAsync([.. firm0.Select(r => r.ToInvitation(ownerId, companyPrefix))]);
+        var quiet = await SnapshotAsync(ownerId);
+        if (!candidatesStored)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            await db.FlockCandidates.Where(c => c.OwnerId == ownerId).ExecuteDeleteAsync();
+            await db.Users.Where(u => u.Id == ownerId).ExecuteUpdateAsync(s => s.SetProperty(u => u.FlockCandidatesStored, false));
+        }
+
+        var far = new Row(1, 0, 89, 0, true).ToInvitation(ownerId, companyPrefix);
+        await ArriveAsync([far]);
+        var grown = await SnapshotAsync(ownerId);
+        var grownCandidates = await CandidatesAsync(ownerId);
+        await LeaveAsync(far);
+        var shrunk = await SnapshotAsync(ownerId);
+
+        quiet.Should().BeEmpty("over three weeks of data the burst is not surprising enough");
+        grown.Should().ContainSingle("ninety days of data make the same burst surprising");
+        shrunk.Should().BeEmpty("without the far invitation the data covers three weeks again");
+        if (candidatesStored)
+        {
+            grownCandidates.Should().ContainSingle().Which.Should().StartWith($"{companyPrefix}firm0 ");
+        }
+
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            (await db.Flocks.SingleAsync(f => f.OwnerId == ownerId)).Status.Should().Be(FlockStatus.Withdrawn);
+        }
+
+        async Task ArriveAsync(List<Invitation> invitations)
+        {
+            var before = await detection.CoverageAsync(ownerId, CancellationToken.None);
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                db.Invitations.AddRange(invitations);
+                await db.SaveChangesAsync();
+            }
+
+            await detection.DetectAroundAsync(ownerId, [.. invitations.Select(i => new InvitationChange(i.CompanyKey, i.SentAt))], before, CancellationToken.None);
+        }
+
+        async Task LeaveAsync(Invitation invitation)
+        {
+            var before = await detection.CoverageAsync(ownerId, CancellationToken.None);
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                await db.Invitations.Where(i => i.Id == invitation.Id).ExecuteDeleteAsync();
+            }
+
+            await detection.DetectAroundAsync(ownerId, [new InvitationChange(invitation.CompanyKey, invitation.SentAt)], before, CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task TheBackfill_StoresTheCandidatesOfAUserFromBefore_OnceAndWithoutChangingTheirFlocks()
+    {
+        var ownerId = await NewOwnerAsync();
+        var companyPrefix = Guid.NewGuid().ToString("N")[..8];
+        var factory = _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            db.Invitations.AddRange(Enumerable.Range(0, 4).Select(i => new Row(0, i, 0, 30 * i, Generic: true).ToInvitation(ownerId, companyPrefix)));
+            db.Invitations.Add(new Row(1, 0, 3, 0, true).ToInvitation(ownerId, companyPrefix));
+            await db.SaveChangesAsync();
+        }
+
+        await _store.Services.GetRequiredService<FlockDetectionService>().RebuildAsync(ownerId, CancellationToken.None);
+        var flocks = await SnapshotAsync(ownerId);
+        var candidates = await CandidatesAsync(ownerId);
+        var events = await CountEventsAsync(ownerId);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.FlockCandidates.Where(c => c.OwnerId == ownerId).ExecuteDeleteAsync();
+            await db.Users.Where(u => u.Id == ownerId).ExecuteUpdateAsync(s => s.SetProperty(u => u.FlockCandidatesStored, false));
+        }
+
+        using (var backfill = ActivatorUtilities.CreateInstance<CandidateBackfillService>(_store.Services))
+        {
+            await backfill.StartAsync(CancellationToken.None);
+            await backfill.ExecuteTask!;
+        }
+
+        (await CandidatesAsync(ownerId)).Should().Equal(candidates).And.ContainSingle();
+        (await SnapshotAsync(ownerId)).Should().Equal(flocks).And.ContainSingle();
+        (await CountEventsAsync(ownerId)).Should().Be(events, "the backfill finds the flocks already stored");
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            (await db.Users.SingleAsync(u => u.Id == ownerId)).FlockCandidatesStored.Should().BeTrue("the next start must not rebuild this user again");
+        }
+    }
+
+    /// <summary>
+    /// The arrivals in batches, then <paramref name="removals"/> invitations taken away one at a time (an undone
+    /// import), alternately the newest and the oldest, so that the data's coverage shrinks from both ends.
+    /// </summary>
+    private async Task<Outcome> RunAsync(IReadOnlyList<Row> arrivals, int batchSize, int removals = 0)
     {
         var ownerId = await NewOwnerAsync();
         var companyPrefix = Guid.NewGuid().ToString("N")[..8];
@@ -113,15 +223,39 @@ public abstract class IncrementalDetectionTests
             await detection.DetectAroundAsync(ownerId, [.. invitations.Select(i => new InvitationChange(i.CompanyKey, i.SentAt))], coverageBefore, CancellationToken.None);
         }
 
+        for (var removal = 0; removal < removals; removal++)
+        {
+            var coverageBefore = await detection.CoverageAsync(ownerId, CancellationToken.None);
+            await using var db = await factory.CreateDbContextAsync();
+            var mine = db.Invitations.Where(i => i.OwnerId == ownerId);
+            var gone = await (removal % 2 == 0 ? mine.OrderByDescending(i => i.SentAt).ThenByDescending(i => i.Id) : mine.OrderBy(i => i.SentAt).ThenBy(i => i.Id))
+                .FirstOrDefaultAsync();
+            if (gone is null)
+            {
+                break;
+            }
+
+            await mine.Where(i => i.Id == gone.Id).ExecuteDeleteAsync();
+            await detection.DetectAroundAsync(ownerId, [new InvitationChange(gone.CompanyKey, gone.SentAt)], coverageBefore, CancellationToken.None);
+        }
+
         var incremental = await SnapshotAsync(ownerId);
         var incrementalMembers = await MembersAsync(ownerId);
+        var incrementalCandidates = await CandidatesAsync(ownerId);
         var eventsBefore = await CountEventsAsync(ownerId);
 
         await detection.RebuildAsync(ownerId, CancellationToken.None);
 
         var rebuilt = await SnapshotAsync(ownerId);
         var rebuildEvents = await CountEventsAsync(ownerId) - eventsBefore;
-        return new Outcome(incremental, rebuilt, rebuildEvents, incrementalMembers, await PureMembersAsync(ownerId));
+        return new Outcome(incremental, rebuilt, rebuildEvents, incrementalMembers, await PureMembersAsync(ownerId), incrementalCandidates, await CandidatesAsync(ownerId));
+    }
+
+    private async Task<List<string>> CandidatesAsync(string ownerId)
+    {
+        await using var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        var candidates = await db.FlockCandidates.AsNoTracking().Where(c => c.OwnerId == ownerId).ToListAsync();
+        return [.. candidates.Select(c => $"{c.CompanyKey} {c.FirstSentAt:O} {c.LastSentAt:O} {c.SenderCount} {c.Baseline}").Order(StringComparer.Ordinal)];
     }
 
     private async Task<string> NewOwnerAsync()
@@ -140,7 +274,7 @@ public abstract class IncrementalDetectionTests
             .Where(f => f.OwnerId == ownerId && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved))
             .ToListAsync();
         return [.. flocks
-            .Select(f => $"{string.Join(',', f.Members.Select(m => m.InvitationId).Order())} {f.Status} {f.Severity} {f.Score:0.###} "
+            .Select(f => $"{string.Join(',', f.Members.Select(m => m.InvitationId).Order())} {f.Status} {f.Severity} {f.Score:0.###} p={f.PValue:R} "
                 + string.Join(" | ", f.Reasons.Select(r => r.ToString())))
             .Order(StringComparer.Ordinal)];
     }
@@ -172,7 +306,9 @@ public abstract class IncrementalDetectionTests
         return await db.FlagEvents.CountAsync(e => e.OwnerId == ownerId && e.Kind != FlagEventKind.Imported);
     }
 
-    private sealed record Outcome(List<string> Incremental, List<string> Rebuilt, int RebuildEvents, List<string> IncrementalMembers, List<string> PureMembers);
+    private sealed record Outcome(
+        List<string> Incremental, List<string> Rebuilt, int RebuildEvents, List<string> IncrementalMembers, List<string> PureMembers,
+        List<string> IncrementalCandidates, List<string> RebuiltCandidates);
 
     private sealed record Row(int Company, int Sender, int Day, int Minute, bool Generic)
     {
