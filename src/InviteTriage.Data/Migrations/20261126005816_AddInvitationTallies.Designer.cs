@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InviteTriage.Data.Migrations
 {
     [DbContext(typeof(TriageDbContext))]
-    [Migration("20261125235902_AddInvitationTallies")]
+    [Migration("20261126005816_AddInvitationTallies")]
     partial class AddInvitationTallies
     {
         /// <inheritdoc />
@@ -222,11 +222,49 @@ namespace InviteTriage.Data.Migrations
 
                     b.HasIndex("CompanyKey", "FirstSentAt");
 
+                    b.HasIndex("OwnerId", "FirstSentAt");
+
                     b.HasIndex("OwnerId", "CompanyKey", "FirstSentAt");
 
                     b.HasIndex("OwnerId", "Status", "Score");
 
                     b.ToTable("Flocks");
+                });
+
+            modelBuilder.Entity("InviteTriage.Core.Flocks.FlockCandidate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Baseline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompanyKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SenderCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "FirstSentAt");
+
+                    b.HasIndex("OwnerId", "CompanyKey", "FirstSentAt");
+
+                    b.ToTable("FlockCandidates");
                 });
 
             modelBuilder.Entity("InviteTriage.Core.Flocks.FlockMember", b =>
@@ -715,6 +753,9 @@ namespace InviteTriage.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("FlockCandidatesStored")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -971,6 +1012,15 @@ namespace InviteTriage.Data.Migrations
                 });
 
             modelBuilder.Entity("InviteTriage.Core.Flocks.Flock", b =>
+                {
+                    b.HasOne("InviteTriage.Data.Accounts.TriageUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InviteTriage.Core.Flocks.FlockCandidate", b =>
                 {
                     b.HasOne("InviteTriage.Data.Accounts.TriageUser", null)
                         .WithMany()

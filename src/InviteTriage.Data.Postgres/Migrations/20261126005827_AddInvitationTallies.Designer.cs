@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InviteTriage.Data.Postgres.Migrations
 {
     [DbContext(typeof(TriageDbContext))]
-    [Migration("20261125235933_AddInvitationTallies")]
+    [Migration("20261126005827_AddInvitationTallies")]
     partial class AddInvitationTallies
     {
         /// <inheritdoc />
@@ -235,11 +235,51 @@ namespace InviteTriage.Data.Postgres.Migrations
 
                     b.HasIndex("CompanyKey", "FirstSentAt");
 
+                    b.HasIndex("OwnerId", "FirstSentAt");
+
                     b.HasIndex("OwnerId", "CompanyKey", "FirstSentAt");
 
                     b.HasIndex("OwnerId", "Status", "Score");
 
                     b.ToTable("Flocks");
+                });
+
+            modelBuilder.Entity("InviteTriage.Core.Flocks.FlockCandidate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Baseline")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CompanyKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("FirstSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SenderCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "FirstSentAt");
+
+                    b.HasIndex("OwnerId", "CompanyKey", "FirstSentAt");
+
+                    b.ToTable("FlockCandidates");
                 });
 
             modelBuilder.Entity("InviteTriage.Core.Flocks.FlockMember", b =>
@@ -740,6 +780,9 @@ namespace InviteTriage.Data.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("FlockCandidatesStored")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -1002,6 +1045,15 @@ namespace InviteTriage.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("InviteTriage.Core.Flocks.Flock", b =>
+                {
+                    b.HasOne("InviteTriage.Data.Accounts.TriageUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InviteTriage.Core.Flocks.FlockCandidate", b =>
                 {
                     b.HasOne("InviteTriage.Data.Accounts.TriageUser", null)
                         .WithMany()
