@@ -3,13 +3,13 @@
 # N invitations through the real import (the CLI), starts the app as in production, and runs load.mjs against it:
 # API clients mixing reads and decisions, and Blazor circuits browsing in Chromium, all for the same S seconds.
 #
-#   bench/load/run.sh [invitations=100000] [seconds=60] [api clients=50] [circuits=20] [think ms=0]
+#   bench/load/run.sh [invitations=100000] [seconds=60] [api clients=50] [circuits=20] [think ms=0] [warm-up s=0]
 #   REUSE=/tmp/invitetriage-load.XXXXXX bench/load/run.sh …   runs again against the store a previous run filled
 #
 # Needs node 20+ and /usr/bin/chromium (./test.sh installs it); npm fetches playwright-core only, no browser.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-invitations=${1:-100000} seconds=${2:-60} clients=${3:-50} circuits=${4:-20} think=${5:-0}
+invitations=${1:-100000} seconds=${2:-60} clients=${3:-50} circuits=${4:-20} think=${5:-0} warmup=${6:-0}
 work=${REUSE:-$(mktemp -d /tmp/invitetriage-load.XXXXXX)}
 email=load@example.com password="a long load-test passphrase"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -42,16 +42,16 @@ for _ in $(seq 120); do
   sleep 0.5
 done
 
-echo "==> $clients API clients and $circuits Blazor circuits for $seconds s, think time $think ms"
+echo "==> $clients API clients and $circuits Blazor circuits for $seconds s after a warm-up of $warmup s, think time $think ms"
 cpu() { awk '{ print $14 + $15 }' "/proc/$app/stat"; }
 before=$(cpu)
 status=0
 node bench/load/load.mjs --base "http://127.0.0.1:$port" --token "$token" --email "$email" --password "$password" \
-  --seconds "$seconds" --clients "$clients" --circuits "$circuits" --think-ms "$think" --json "$work/report.json" | tee "$work/report.md" || status=$?
+  --seconds "$seconds" --clients "$clients" --circuits "$circuits" --think-ms "$think" --warmup "$warmup" --json "$work/report.json" | tee "$work/report.md" || status=$?
 ticks=$(getconf CLK_TCK)
 echo
-echo "The app used $(( ($(cpu) - before) / ticks )) s of CPU during the run."
-# Time inside the app, from its request log: what the clients saw beyond this was queueing for the CPU.
+echo "The app used $(( ($(cpu) - before) / ticks )) s of CPU during the run, warm-up included."
+# Time inside the app, from its request log (warm-up included): what the clients saw beyond this was queueing.
 grep -o 'HTTP [A-Z]* /api/[^ ]* responded [0-9]* in [0-9.]* ms' "$work/app.log" | awk '{ print $NF == "ms" ? $(NF-1) : $NF }' | sort -n |
   awk '{ a[NR] = $1 } END { if (NR) printf "Inside the app, API requests: %d, p50 %.1f ms, p99 %.1f ms\n", NR, a[int(NR * 0.5) + 1], a[int(NR * 0.99) + 1] }'
 echo "The app's log, the report and the store are in $work"

@@ -9,6 +9,7 @@ using InviteTriage.Core.Mailboxes;
 using InviteTriage.Core.Settings;
 using InviteTriage.Data.Accounts;
 using InviteTriage.Data.Database;
+using InviteTriage.Data.Invitations;
 using InviteTriage.Data.Leases;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -35,11 +36,20 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
     public DbSet<MailboxMessage> MailboxMessages => Set<MailboxMessage>();
     public DbSet<Lease> Leases => Set<Lease>();
 
+    /// <summary>The owners' invitation counts by status and flock, kept by triggers (<see cref="InvitationTally"/>); read only.</summary>
+    internal DbSet<InvitationTally> InvitationTallies => Set<InvitationTally>();
+
     /// <summary>Data Protection's keys, in the store so that every web instance and the CLI share them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Whether <paramref name="text"/> matches a LIKE <paramref name="pattern"/> from <see cref="LikePattern"/>, ignoring case; in queries only.</summary>
     public static bool ContainsText(string text, string pattern) => throw new InvalidOperationException("ContainsText runs only inside a query.");
+
+    /// <summary>Whether <paramref name="key"/> starts with a <c>StoreDialect.KeyPrefix</c> pattern, through the key's index; in queries only.</summary>
+    public static bool StartsWithKey(string? key, string pattern) => throw new InvalidOperationException("StartsWithKey runs only inside a query.");
+
+    /// <summary><see cref="StartsWithKey"/> without the key's index (<c>StoreDialect.StartsWithKeyUnindexed</c>); in queries only.</summary>
+    public static bool StartsWithKeyUnindexed(string? key, string pattern) => throw new InvalidOperationException("StartsWithKeyUnindexed runs only inside a query.");
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,6 +60,10 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
         var dialect = StoreDialect.Of(this);
         builder.HasDbFunction(typeof(TriageDbContext).GetMethod(nameof(ContainsText))!)
             .HasTranslation(arguments => dialect.ContainsText(arguments[0], arguments[1]));
+        builder.HasDbFunction(typeof(TriageDbContext).GetMethod(nameof(StartsWithKey))!)
+            .HasTranslation(arguments => dialect.StartsWithKey(arguments[0], arguments[1]));
+        builder.HasDbFunction(typeof(TriageDbContext).GetMethod(nameof(StartsWithKeyUnindexed))!)
+            .HasTranslation(arguments => dialect.StartsWithKeyUnindexed(arguments[0], arguments[1]));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -13,13 +13,13 @@ internal static class InboxPages
 {
     private const int WarmUp = 2;
 
-    /// <summary>The inbox's usual views, and the company filter, which matches anywhere in the name.</summary>
+    /// <summary>The inbox's usual views, and the company filter, which matches the company keys the name begins.</summary>
     public static IReadOnlyList<(string Name, InvitationFilter Filter)> Views(string company) =>
     [
         ("pending, newest first, page 1", new InvitationFilter(Status: InvitationStatus.Pending)),
         ("all, by sender, page 200", new InvitationFilter(Page: 200) { Sort = InvitationSort.Sender, Descending = false }),
         ("flocked (pending in a flock), newest first", new InvitationFilter(Status: InvitationStatus.Pending) { InFlock = true }),
-        ($"company contains \"{company}\", newest first", new InvitationFilter(Company: company)),
+        ($"company \"{company}\" (its key and longer ones), newest first", new InvitationFilter(Company: company)),
     ];
 
     /// <summary>The median time of <paramref name="runs"/> queries of each view, in milliseconds.</summary>

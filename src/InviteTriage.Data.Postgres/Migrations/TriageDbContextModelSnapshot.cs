@@ -573,6 +573,9 @@ namespace InviteTriage.Data.Postgres.Migrations
                         .IsUnique()
                         .HasFilter("\"ExternalId\" IS NULL");
 
+                    b.HasIndex(new[] { "OwnerId", "Status", "SentAt" }, "IX_Invitations_OwnerId_Status_SentAt_InFlock")
+                        .HasFilter("\"FlockId\" IS NOT NULL");
+
                     b.ToTable("Invitations");
                 });
 
@@ -821,6 +824,25 @@ namespace InviteTriage.Data.Postgres.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("InviteTriage.Data.Invitations.InvitationTally", b =>
+                {
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("InFlock")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OwnerId", "Status", "InFlock");
+
+                    b.ToTable("InvitationTallies");
                 });
 
             modelBuilder.Entity("InviteTriage.Data.Leases.Lease", b =>
@@ -1139,6 +1161,15 @@ namespace InviteTriage.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("InviteTriage.Core.Settings.UserSettings", b =>
+                {
+                    b.HasOne("InviteTriage.Data.Accounts.TriageUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InviteTriage.Data.Invitations.InvitationTally", b =>
                 {
                     b.HasOne("InviteTriage.Data.Accounts.TriageUser", null)
                         .WithMany()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text.Json;
 using InviteTriage.Data.Imports;
 using Microsoft.EntityFrameworkCore;
@@ -81,6 +82,18 @@ internal sealed class SqliteDialect : StoreDialect
 
     // SQLite's LIKE ignores the case of ASCII letters.
     public override SqlExpression ContainsText(SqlExpression text, SqlExpression pattern) => new LikeExpression(text, pattern, Escape, typeMapping: null);
+
+    // GLOB, not LIKE: SQLite reads a prefix LIKE through an index only when the index ignores case, and keys are
+    // folded already. "x GLOB p" is SQLite's function glob(p, x), and either form is range-scanned.
+    public override string KeyPrefix(string key) =>
+        key.Replace("[", "[[]", StringComparison.Ordinal).Replace("*", "[*]", StringComparison.Ordinal).Replace("?", "[?]", StringComparison.Ordinal) + "*";
+
+    public override SqlExpression StartsWithKey(SqlExpression key, SqlExpression pattern) =>
+        new SqlFunctionExpression("glob", [pattern, key], nullable: true, argumentsPropagateNullability: [true, true], typeof(bool), typeMapping: null);
+
+    // "key || ''" is no longer the indexed column, so SQLite plans the page by its order's index.
+    public override SqlExpression StartsWithKeyUnindexed(SqlExpression key, SqlExpression pattern) =>
+        StartsWithKey(new SqlBinaryExpression(ExpressionType.Add, key, new SqlConstantExpression("", key.TypeMapping), typeof(string), key.TypeMapping), pattern);
 
     public override InvitationInsert InvitationInsert(StoreCommands sql, string ownerId, long batchId) => new SqliteInvitationInsert(sql, ownerId, batchId);
 

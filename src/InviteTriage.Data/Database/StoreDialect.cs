@@ -45,6 +45,21 @@ internal abstract class StoreDialect
     /// <summary>"<paramref name="text"/> LIKE <paramref name="pattern"/>", ignoring case, with a backslash as escape (LikePattern).</summary>
     public abstract SqlExpression ContainsText(SqlExpression text, SqlExpression pattern);
 
+    /// <summary>
+    /// The pattern for "a key that starts with <paramref name="key"/>", for <see cref="StartsWithKey"/>. Keys hold letters and
+    /// digits only (CompanyKey); anything the pattern language would read as a wildcard is escaped all the same.
+    /// </summary>
+    public abstract string KeyPrefix(string key);
+
+    /// <summary>"<paramref name="key"/> starts with" a <see cref="KeyPrefix"/> pattern, as a range of the key's index.</summary>
+    public abstract SqlExpression StartsWithKey(SqlExpression key, SqlExpression pattern);
+
+    /// <summary>
+    /// The same test where the key's index must not be used, so that a page of a company prefix with many matches is
+    /// read in the order's own index and stops after its rows, rather than sorting every match.
+    /// </summary>
+    public abstract SqlExpression StartsWithKeyUnindexed(SqlExpression key, SqlExpression pattern);
+
     /// <summary>How a large import writes its invitations: prepared inserts on SQLite, binary COPY on PostgreSQL.</summary>
     public abstract InvitationInsert InvitationInsert(StoreCommands sql, string ownerId, long batchId);
 

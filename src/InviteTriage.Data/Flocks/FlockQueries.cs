@@ -1,4 +1,5 @@
 using InviteTriage.Core.Flocks;
+using InviteTriage.Data.Invitations;
 using Microsoft.EntityFrameworkCore;
 
 namespace InviteTriage.Data.Flocks;
@@ -6,15 +7,37 @@ namespace InviteTriage.Data.Flocks;
 /// <summary>Read-side queries over one owner's flocks; most likely first.</summary>
 public sealed class FlockQueries(IDbContextFactory<TriageDbContext> dbFactory)
 {
+    public const int MaxPageSize = 500;
+
+    /// <summary>Every flock of the owner in a status (all when null): what <c>flocks --json</c> prints.</summary>
     public async Task<IReadOnlyList<FlockView>> ListAsync(string ownerId, FlockStatus? status, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var flocks = await db.Flocks.AsNoTracking()
-            .Where(f => f.OwnerId == ownerId && (status == null || f.Status == status))
-            .OrderByDescending(f => f.Score).ThenByDescending(f => f.FirstSentAt).ThenBy(f => f.Id)
-            .ToListAsync(cancellationToken);
+        var flocks = await Listed(db, ownerId, status).ToListAsync(cancellationToken);
         return await WithMembersAsync(db, flocks, cancellationToken);
     }
+
+    /// <summary>
+    /// One page of the same list, in the same order, and how many flocks the list holds: a member with a thousand
+    /// flocks is sent 50 of them with their members, not all of them.
+    /// </summary>
+    public async Task<Page<FlockView>> PageAsync(string ownerId, FlockStatus? status, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var offset = (Math.Max(page, 1) - 1) * pageSize;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var flocks = await Listed(db, ownerId, status).Skip(offset).Take(pageSize).ToListAsync(cancellationToken);
+        var total = flocks.Count < pageSize && (flocks.Count > 0 || offset == 0)
+            ? offset + flocks.Count
+            : await db.Flocks.CountAsync(f => f.OwnerId == ownerId && (status == null || f.Status == status), cancellationToken);
+        return new Page<FlockView>(await WithMembersAsync(db, flocks, cancellationToken), total);
+    }
+
+    // Most likely first, through the owner's (OwnerId, Status, Score) index when a status is given.
+    private static IQueryable<Flock> Listed(TriageDbContext db, string ownerId, FlockStatus? status) =>
+        db.Flocks.AsNoTracking()
+            .Where(f => f.OwnerId == ownerId && (status == null || f.Status == status))
+            .OrderByDescending(f => f.Score).ThenByDescending(f => f.FirstSentAt).ThenBy(f => f.Id);
 
     public async Task<FlockView?> GetAsync(string ownerId, long id, CancellationToken cancellationToken)
     {

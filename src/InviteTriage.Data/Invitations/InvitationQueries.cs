@@ -1,6 +1,7 @@
 using InviteTriage.Core.Detection;
 using InviteTriage.Core.Flocks;
 using InviteTriage.Core.Invitations;
+using InviteTriage.Data.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace InviteTriage.Data.Invitations;
@@ -10,8 +11,9 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
 {
     /// <summary>
     /// One page of the invitations a filter matches, and how many it matches. A caller that knows the total already
-    /// passes it as <c>knownTotal</c> (the inbox has it from its tab counts): counting a million rows again for every
-    /// page is the slowest part of paging.
+    /// passes it as <c>knownTotal</c> (the inbox has it from its tab counts). Otherwise a filter that only picks a tab
+    /// reads its total from the tallies the store keeps (<see cref="InvitationTally"/>), a page that is not full ends
+    /// the list and so gives it, and only a full page of any other filter counts its matches.
     /// </summary>
     public Task<Page<InvitationView>> ListAsync(string ownerId, InvitationFilter filter, CancellationToken cancellationToken) =>
         ListAsync(ownerId, filter, knownTotal: null, cancellationToken);
@@ -19,50 +21,133 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
     public async Task<Page<InvitationView>> ListAsync(string ownerId, InvitationFilter filter, int? knownTotal, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (matching, page) = PageQueries(db, ownerId, filter);
-        var total = knownTotal ?? await matching.CountAsync(cancellationToken);
-        var items = await page
-            .Select(i => new InvitationView(
-                i.Id, i.ExternalId, i.SenderName, i.SenderHeadline, i.Company, i.CompanyKey,
-                i.SentAt, i.Message, i.Status, i.FlockId, i.Source)
+        var aliased = await AliasedKeysAsync(db, ownerId, filter, cancellationToken);
+        var queries = PageQueries(db, ownerId, filter, aliased);
+        var total = knownTotal ?? (TallyQuery(db, ownerId, filter) is { } tallies ? await tallies.SumAsync(cancellationToken) : null);
+
+        var pageSize = Math.Clamp(filter.PageSize, 1, InvitationFilter.MaxPageSize);
+        var offset = (Math.Max(filter.Page, 1) - 1) * pageSize;
+        if (filter.Sort != InvitationSort.Company && CompanyKey.Normalize(filter.Company) is not null)
+        {
+            // A company prefix's page comes from the company index, which then sorts all its m matches, or from the
+            // order's index, read until the page ends: about (offset + page) × n / m of the member's n rows. The
+            // cheaper one is chosen by the count, which the total needs anyway.
+            total ??= await queries.Matching.CountAsync(cancellationToken);
+            var rows = await db.InvitationTallies.Where(t => t.OwnerId == ownerId).SumAsync(t => t.Count, cancellationToken);
+            if ((long)total.Value * total.Value > (long)(offset + pageSize) * rows)
             {
-                MessageClass = i.MessageClass,
-                FlockSeverity = db.Flocks.Where(f => f.Id == i.FlockId).Select(f => (FlockSeverity?)f.Severity).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        return new Page<InvitationView>(items, total);
+                queries = PageQueries(db, ownerId, filter, aliased, inOrder: true);
+            }
+        }
+
+        var items = await Views(db, queries.Ordered.Skip(offset).Take(pageSize)).ToListAsync(cancellationToken);
+        if (queries.CompanyLess is { } companyLess && items.Count < pageSize)
+        {
+            // The invitations with a company have run out, and those without one follow them. Where this page starts
+            // among those follows from how many have a company: all before this page's first row when it has one, else
+            // the total less the company-less, which are few.
+            var withCompany = items.Count > 0
+                ? offset + items.Count
+                : (total ??= await queries.Matching.CountAsync(cancellationToken)) - await companyLess.CountAsync(cancellationToken);
+            items.AddRange(await Views(db, companyLess.Skip(Math.Max(0, offset - withCompany)).Take(pageSize - items.Count)).ToListAsync(cancellationToken));
+        }
+
+        total ??= items.Count < pageSize && (items.Count > 0 || offset == 0)
+            ? offset + items.Count
+            : await queries.Matching.CountAsync(cancellationToken);
+        return new Page<InvitationView>(items, total.Value);
     }
 
+    private static IQueryable<InvitationView> Views(TriageDbContext db, IQueryable<Invitation> page) =>
+        page.Select(i => new InvitationView(
+            i.Id, i.ExternalId, i.SenderName, i.SenderHeadline, i.Company, i.CompanyKey,
+            i.SentAt, i.Message, i.Status, i.FlockId, i.Source)
+        {
+            MessageClass = i.MessageClass,
+            FlockSeverity = db.Flocks.Where(f => f.Id == i.FlockId).Select(f => (FlockSeverity?)f.Severity).FirstOrDefault(),
+        });
+
     /// <summary>
-    /// The invitations a filter matches (for the total) and its page of them in order. Separate from
-    /// <c>ListAsync</c> so that a test can check the store answers both through indexes.
+    /// The invitations a filter matches (for the total), the same in the filter's order, and, when sorting by company,
+    /// those without one, which come after the others in either direction. Separate from <c>ListAsync</c> so that a test
+    /// can check the store answers each through an index; <paramref name="aliasedKeys"/> is <see cref="AliasedKeysAsync"/>'s.
+    /// With <paramref name="inOrder"/>, the page of a company filter is read in its order's index, not the company's.
     /// </summary>
-    internal static (IQueryable<Invitation> Matching, IQueryable<Invitation> Page) PageQueries(TriageDbContext db, string ownerId, InvitationFilter filter)
+    internal static InboxQueries PageQueries(TriageDbContext db, string ownerId, InvitationFilter filter, IReadOnlyList<string>? aliasedKeys = null, bool inOrder = false)
     {
-        var query = Filtered(db, ownerId, filter);
+        var query = Tabbed(Filtered(db, ownerId, filter, aliasedKeys ?? []), filter);
+        if (filter.Sort != InvitationSort.Company)
+        {
+            var ordered = inOrder ? Tabbed(Filtered(db, ownerId, filter, aliasedKeys ?? [], companyIndexed: false), filter) : query;
+            return new InboxQueries(query, Sorted(ordered, filter), CompanyLess: null);
+        }
+
+        // Company keys have no NULL in an index order that both stores share (SQLite sorts NULL first, PostgreSQL
+        // last), so the invitations without a company are read as a second run of their own, newest or oldest first.
+        var companyLess = string.IsNullOrWhiteSpace(filter.Company)
+            ? query.Where(i => i.CompanyKey == null).OrderBy(i => i.SentAt, filter.Descending).ThenBy(i => i.Id, filter.Descending)
+            : null;
+        return new InboxQueries(query, Sorted(query.Where(i => i.CompanyKey != null), filter), companyLess);
+    }
+
+    private static IQueryable<Invitation> Tabbed(IQueryable<Invitation> query, InvitationFilter filter)
+    {
         if (filter.Status is { } status)
         {
             query = query.Where(i => i.Status == status);
         }
 
-        if (filter.InFlock)
+        return filter.InFlock ? query.Where(i => i.FlockId != null) : query;
+    }
+
+    /// <summary>
+    /// The sum of the tallies that hold a filter's total, when the filter only picks a tab (a status, flocked or not);
+    /// null when it has other conditions, which only a count can answer.
+    /// </summary>
+    internal static IQueryable<int>? TallyQuery(TriageDbContext db, string ownerId, InvitationFilter filter)
+    {
+        if (Narrows(filter))
         {
-            query = query.Where(i => i.FlockId != null);
+            return null;
         }
 
-        var pageSize = Math.Clamp(filter.PageSize, 1, InvitationFilter.MaxPageSize);
-        var page = Math.Max(filter.Page, 1);
-        return (query, Sorted(query, filter).Skip((page - 1) * pageSize).Take(pageSize));
+        var tallies = db.InvitationTallies.Where(t => t.OwnerId == ownerId);
+        if (filter.Status is { } status)
+        {
+            tallies = tallies.Where(t => t.Status == status);
+        }
+
+        if (filter.InFlock)
+        {
+            tallies = tallies.Where(t => t.InFlock);
+        }
+
+        return tallies.Select(t => t.Count);
     }
 
     /// <summary>
     /// How many invitations each inbox tab holds under the filter's other conditions (its status and flock-only flag,
-    /// which pick the tab, are ignored), so that the tabs' counts agree with what each tab lists.
+    /// which pick the tab, are ignored), so that the tabs' counts agree with what each tab lists. Without other
+    /// conditions they are the owner's tallies.
     /// </summary>
     public async Task<InboxCounts> CountAsync(string ownerId, InvitationFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (statuses, flockedPerFlock) = CountQueries(db, ownerId, filter);
+        if (!Narrows(filter))
+        {
+            var tallies = await db.InvitationTallies.AsNoTracking().Where(t => t.OwnerId == ownerId).ToListAsync(cancellationToken);
+            int Of(InvitationStatus status) => tallies.Where(t => t.Status == status).Sum(t => t.Count);
+            return new InboxCounts(
+                Of(InvitationStatus.Pending),
+                tallies.Where(t => t.Status == InvitationStatus.Pending && t.InFlock).Sum(t => t.Count),
+                Of(InvitationStatus.Accepted),
+                Of(InvitationStatus.Archived),
+                Of(InvitationStatus.NotKnown),
+                tallies.Sum(t => t.Count));
+        }
+
+        var aliased = await AliasedKeysAsync(db, ownerId, filter, cancellationToken);
+        var (statuses, flockedPerFlock) = CountQueries(db, ownerId, filter, aliased);
         var byStatus = await statuses.GroupBy(status => status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
@@ -77,16 +162,17 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
     }
 
     /// <summary>The statuses of the invitations a filter matches, and the pending ones in flocks, for the tab counts.</summary>
-    internal static (IQueryable<InvitationStatus> Statuses, IQueryable<int> FlockedPerFlock) CountQueries(TriageDbContext db, string ownerId, InvitationFilter filter)
+    internal static (IQueryable<InvitationStatus> Statuses, IQueryable<int> FlockedPerFlock) CountQueries(
+        TriageDbContext db, string ownerId, InvitationFilter filter, IReadOnlyList<string>? aliasedKeys = null)
     {
         // Driven from the owner's flocks, one count per flock through the FlockId index: flocked invitations are few,
         // pending ones are not. The inner count names no owner, because a flock's members are its owner's; with the
         // owner named, SQLite may prefer the owner's index and walk every pending invitation once per flock.
-        var members = Narrowed(db, db.Invitations.AsNoTracking(), filter);
+        var members = Narrowed(db, db.Invitations.AsNoTracking(), filter, aliasedKeys ?? []);
         var flocked = db.Flocks
             .Where(f => f.OwnerId == ownerId && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved))
             .Select(f => members.Count(i => i.FlockId == f.Id && i.Status == InvitationStatus.Pending));
-        return (Filtered(db, ownerId, filter).Select(i => i.Status), flocked);
+        return (Filtered(db, ownerId, filter, aliasedKeys ?? []).Select(i => i.Status), flocked);
     }
 
     /// <summary>Whether the user has any invitation at all, which decides between the inbox and its empty state.</summary>
@@ -96,11 +182,34 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
         return await db.Invitations.AnyAsync(i => i.OwnerId == ownerId, cancellationToken);
     }
 
-    /// <summary>Every condition of the filter but those that pick an inbox tab, which the tab counts group by instead.</summary>
-    private static IQueryable<Invitation> Filtered(TriageDbContext db, string ownerId, InvitationFilter filter) =>
-        Narrowed(db, db.Invitations.AsNoTracking().Where(i => i.OwnerId == ownerId), filter);
+    /// <summary>Whether the filter has a condition beyond those that pick an inbox tab.</summary>
+    private static bool Narrows(InvitationFilter filter) =>
+        filter.FlockId is not null || filter.Severity is not null || filter.Source is not null || filter.From is not null || filter.To is not null
+        || !string.IsNullOrWhiteSpace(filter.Company) || !string.IsNullOrWhiteSpace(filter.Search);
 
-    private static IQueryable<Invitation> Narrowed(TriageDbContext db, IQueryable<Invitation> query, InvitationFilter filter)
+    /// <summary>
+    /// The companies that the user merged a company into (aliases) whose merged-away key starts with what the company
+    /// filter asks for: their invitations carry the kept company's key now, and still match the name they came with.
+    /// </summary>
+    internal static async Task<IReadOnlyList<string>> AliasedKeysAsync(TriageDbContext db, string ownerId, InvitationFilter filter, CancellationToken cancellationToken)
+    {
+        if (CompanyKey.Normalize(filter.Company) is not { } key)
+        {
+            return [];
+        }
+
+        var pattern = StoreDialect.Of(db).KeyPrefix(key);
+        return await db.CompanyAliases.AsNoTracking()
+            .Where(a => a.OwnerId == ownerId && TriageDbContext.StartsWithKey(a.AliasKey, pattern))
+            .Select(a => a.CanonicalKey).Distinct()
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Every condition of the filter but those that pick an inbox tab, which the tab counts group by instead.</summary>
+    private static IQueryable<Invitation> Filtered(TriageDbContext db, string ownerId, InvitationFilter filter, IReadOnlyList<string> aliasedKeys, bool companyIndexed = true) =>
+        Narrowed(db, db.Invitations.AsNoTracking().Where(i => i.OwnerId == ownerId), filter, aliasedKeys, companyIndexed);
+
+    private static IQueryable<Invitation> Narrowed(TriageDbContext db, IQueryable<Invitation> query, InvitationFilter filter, IReadOnlyList<string> aliasedKeys, bool companyIndexed = true)
     {
         if (filter.FlockId is { } flockId)
         {
@@ -129,8 +238,23 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
 
         if (!string.IsNullOrWhiteSpace(filter.Company))
         {
-            var company = LikePattern.Contains(filter.Company);
-            query = query.Where(i => i.Company != null && TriageDbContext.ContainsText(i.Company, company));
+            // The company as the detector groups it (README, "The company filter matches keys"): what the user typed is
+            // normalised like every company, and matches the keys it begins, through the owner's company index.
+            if (CompanyKey.Normalize(filter.Company) is { } key)
+            {
+                var pattern = StoreDialect.Of(db).KeyPrefix(key);
+                query = (aliasedKeys.Count == 0, companyIndexed) switch
+                {
+                    (true, true) => query.Where(i => TriageDbContext.StartsWithKey(i.CompanyKey, pattern)),
+                    (true, false) => query.Where(i => TriageDbContext.StartsWithKeyUnindexed(i.CompanyKey, pattern)),
+                    (false, true) => query.Where(i => TriageDbContext.StartsWithKey(i.CompanyKey, pattern) || aliasedKeys.Contains(i.CompanyKey!)),
+                    (false, false) => query.Where(i => TriageDbContext.StartsWithKeyUnindexed(i.CompanyKey, pattern) || aliasedKeys.Contains(i.CompanyKey!)),
+                };
+            }
+            else
+            {
+                query = query.Where(i => false);
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
@@ -148,16 +272,12 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
 
     // Each order follows an index of InvitationEntityTypeConfiguration that starts with the owner and ends in the
     // time; the id last makes pages stable when two invitations share a time.
-    private static IQueryable<Invitation> Sorted(IQueryable<Invitation> query, InvitationFilter filter) => (filter.Sort, filter.Descending) switch
+    private static IOrderedQueryable<Invitation> Sorted(IQueryable<Invitation> query, InvitationFilter filter) => filter.Sort switch
     {
-        (InvitationSort.Sender, false) => query.OrderBy(i => i.SenderNameKey).ThenBy(i => i.SentAt).ThenBy(i => i.Id),
-        (InvitationSort.Sender, true) => query.OrderByDescending(i => i.SenderNameKey).ThenByDescending(i => i.SentAt).ThenByDescending(i => i.Id),
-        (InvitationSort.Company, false) => query.OrderBy(i => i.CompanyKey).ThenBy(i => i.SentAt).ThenBy(i => i.Id),
-        (InvitationSort.Company, true) => query.OrderByDescending(i => i.CompanyKey).ThenByDescending(i => i.SentAt).ThenByDescending(i => i.Id),
-        (InvitationSort.Status, false) => query.OrderBy(i => i.Status).ThenBy(i => i.SentAt).ThenBy(i => i.Id),
-        (InvitationSort.Status, true) => query.OrderByDescending(i => i.Status).ThenByDescending(i => i.SentAt).ThenByDescending(i => i.Id),
-        (_, false) => query.OrderBy(i => i.SentAt).ThenBy(i => i.Id),
-        _ => query.OrderByDescending(i => i.SentAt).ThenByDescending(i => i.Id),
+        InvitationSort.Sender => query.OrderBy(i => i.SenderNameKey, filter.Descending).ThenBy(i => i.SentAt, filter.Descending).ThenBy(i => i.Id, filter.Descending),
+        InvitationSort.Company => query.OrderBy(i => i.CompanyKey, filter.Descending).ThenBy(i => i.SentAt, filter.Descending).ThenBy(i => i.Id, filter.Descending),
+        InvitationSort.Status => query.OrderBy(i => i.Status, filter.Descending).ThenBy(i => i.SentAt, filter.Descending).ThenBy(i => i.Id, filter.Descending),
+        _ => query.OrderBy(i => i.SentAt, filter.Descending).ThenBy(i => i.Id, filter.Descending),
     };
 
     /// <summary>

@@ -548,6 +548,9 @@ namespace InviteTriage.Data.Migrations
                         .IsUnique()
                         .HasFilter("\"ExternalId\" IS NULL");
 
+                    b.HasIndex(new[] { "OwnerId", "Status", "SentAt" }, "IX_Invitations_OwnerId_Status_SentAt_InFlock")
+                        .HasFilter("\"FlockId\" IS NOT NULL");
+
                     b.ToTable("Invitations");
                 });
 
@@ -794,6 +797,25 @@ namespace InviteTriage.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("InviteTriage.Data.Invitations.InvitationTally", b =>
+                {
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InFlock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OwnerId", "Status", "InFlock");
+
+                    b.ToTable("InvitationTallies");
                 });
 
             modelBuilder.Entity("InviteTriage.Data.Leases.Lease", b =>
@@ -1106,6 +1128,15 @@ namespace InviteTriage.Data.Migrations
                 });
 
             modelBuilder.Entity("InviteTriage.Core.Settings.UserSettings", b =>
+                {
+                    b.HasOne("InviteTriage.Data.Accounts.TriageUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InviteTriage.Data.Invitations.InvitationTally", b =>
                 {
                     b.HasOne("InviteTriage.Data.Accounts.TriageUser", null)
                         .WithMany()

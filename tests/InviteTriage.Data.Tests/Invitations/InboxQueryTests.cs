@@ -1,6 +1,7 @@
 using InviteTriage.Core.Flocks;
 using InviteTriage.Core.Invitations;
 using InviteTriage.Core.Triage;
+using InviteTriage.Data.Companies;
 using InviteTriage.Data.Invitations;
 using InviteTriage.Data.Triage;
 using Microsoft.Data.Sqlite;
@@ -20,32 +21,44 @@ public abstract class InboxQueryTests
         {
             { "pending, newest first", new InvitationFilter(InvitationStatus.Pending) },
             { "flocked", new InvitationFilter(InvitationStatus.Pending) { InFlock = true } },
+            { "flocked, oldest first", new InvitationFilter(InvitationStatus.Pending) { InFlock = true, Descending = false } },
             { "accepted", new InvitationFilter(InvitationStatus.Accepted) },
             { "all, newest first", new InvitationFilter() },
             { "all, oldest first", new InvitationFilter { Descending = false } },
             { "all, by sender", new InvitationFilter { Sort = InvitationSort.Sender } },
             { "all, by company", new InvitationFilter { Sort = InvitationSort.Company, Descending = false } },
+            { "all, by company, descending", new InvitationFilter { Sort = InvitationSort.Company } },
+            { "pending, by company", new InvitationFilter(InvitationStatus.Pending) { Sort = InvitationSort.Company, Descending = false } },
             { "all, by status", new InvitationFilter { Sort = InvitationSort.Status } },
             { "pending, a later page", new InvitationFilter(InvitationStatus.Pending, Page: 40) },
             { "pending, sent in a range", new InvitationFilter(InvitationStatus.Pending) { From = Monday.AddDays(-30), To = Monday } },
             { "all, likely flocks", new InvitationFilter { Severity = FlockSeverity.Likely } },
+            { "a company, by company", new InvitationFilter(Company: "Pellmore") { Sort = InvitationSort.Company, Descending = false } },
         };
 
         /// <summary>
         /// SQLite's own plan for each grid query: every read of Invitations goes through an index that starts with the
-        /// owner, and the page comes out in index order, never through a sort of the whole table.
+        /// owner, and the page comes out in index order, never through a sort of the whole table. Sorting by company
+        /// reads the invitations without one as a second run, in index order too.
         /// </summary>
         [Theory]
         [MemberData(nameof(GridQueries))]
         public async Task GridQueries_UseIndexes(string name, InvitationFilter filter)
         {
             await using var db = await store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
-            var (matching, page) = InvitationQueries.PageQueries(db, "owner-id", filter);
+            var queries = InvitationQueries.PageQueries(db, "owner-id", filter);
 
-            var countPlan = await PlanAsync(db, matching.Select(i => i.Id));
-            var pagePlan = await PlanAsync(db, page);
+            var plans = new List<(List<string> Plan, string What)>
+            {
+                (await PlanAsync(db, queries.Matching.Select(i => i.Id)), "count"),
+                (await PlanAsync(db, queries.Ordered.Skip(50).Take(50)), "page"),
+            };
+            if (queries.CompanyLess is { } companyLess)
+            {
+                plans.Add((await PlanAsync(db, companyLess.Skip(50).Take(50)), "page without a company"));
+            }
 
-            foreach (var (plan, what) in new[] { (countPlan, "count"), (pagePlan, "page") })
+            foreach (var (plan, what) in plans)
             {
                 plan.Should().Contain(step => step.Contains("Invitations", StringComparison.Ordinal), $"{name}: the {what} reads Invitations");
                 plan.Where(step => step.Contains(" i ", StringComparison.Ordinal) || step.EndsWith(" i", StringComparison.Ordinal))
@@ -53,8 +66,94 @@ public abstract class InboxQueryTests
                         $"{name}: the {what} must read invitations through an index, but the plan was {string.Join(" / ", plan)}");
             }
 
-            pagePlan.Should().NotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal),
-                $"{name}: the page must come in index order, but the plan was {string.Join(" / ", pagePlan)}");
+            foreach (var (plan, what) in plans.Skip(1))
+            {
+                plan.Should().NotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal),
+                    $"{name}: the {what} must come in index order, but the plan was {string.Join(" / ", plan)}");
+            }
+
+            (queries.CompanyLess is not null).Should().Be(filter.Sort == InvitationSort.Company && filter.Company is null,
+                $"{name}: only a company order over every company has invitations without one to add");
+        }
+
+        /// <summary>
+        /// The "Flocked" tab reads the index of flock members only: the whole status index would reach every pending
+        /// invitation's row to look at its FlockId.
+        /// </summary>
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public async Task FlockedTab_ReadsTheFlockMembersIndex(bool descending)
+        {
+            await using var db = await store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+            var queries = InvitationQueries.PageQueries(db, "owner-id", new InvitationFilter(InvitationStatus.Pending) { InFlock = true, Descending = descending });
+
+            var pagePlan = await PlanAsync(db, queries.Ordered.Take(50));
+            var countPlan = await PlanAsync(db, queries.Matching.Select(i => i.Id));
+
+            pagePlan.Should().Contain(step => step.Contains("INDEX IX_Invitations_OwnerId_Status_SentAt_InFlock", StringComparison.Ordinal), string.Join(" / ", pagePlan));
+            countPlan.Should().Contain(step => step.Contains("INDEX IX_Invitations_OwnerId_Status_SentAt_InFlock", StringComparison.Ordinal), string.Join(" / ", countPlan));
+        }
+
+        /// <summary>
+        /// The company filter is a range of the owner's company index (a key prefix), never a scan of the member's
+        /// invitations; the page sorts only the invitations of the companies it matched.
+        /// </summary>
+        [Theory]
+        [InlineData("Jundunnor S.A.")]
+        [InlineData("jund")]
+        public async Task CompanyFilter_ReadsARangeOfTheCompanyIndex(string company)
+        {
+            await using var db = await store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+            var queries = InvitationQueries.PageQueries(db, "owner-id", new InvitationFilter(Company: company));
+
+            var countPlan = await PlanAsync(db, queries.Matching.Select(i => i.Id));
+            var pagePlan = await PlanAsync(db, queries.Ordered.Take(50));
+
+            foreach (var plan in new[] { countPlan, pagePlan })
+            {
+                plan.Should().Contain(step => step.StartsWith("SEARCH i USING", StringComparison.Ordinal)
+                    && step.Contains("INDEX IX_Invitations_OwnerId_CompanyKey_SentAt (OwnerId=? AND CompanyKey>? AND CompanyKey<?)", StringComparison.Ordinal),
+                    string.Join(" / ", plan));
+            }
+        }
+
+        /// <summary>
+        /// A company prefix with many matches pages in its order's index and stops after the page, instead of sorting
+        /// every match; its count still reads the company index.
+        /// </summary>
+        [Theory]
+        [InlineData(InvitationSort.Sent)]
+        [InlineData(InvitationSort.Sender)]
+        public async Task CompanyFilter_InOrder_ReadsTheOrdersIndex(InvitationSort sort)
+        {
+            await using var db = await store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+            var queries = InvitationQueries.PageQueries(db, "owner-id", new InvitationFilter(Company: "Jundunnor") { Sort = sort }, inOrder: true);
+
+            var countPlan = await PlanAsync(db, queries.Matching.Select(i => i.Id));
+            var pagePlan = await PlanAsync(db, queries.Ordered.Take(50));
+
+            countPlan.Should().Contain(step => step.Contains("INDEX IX_Invitations_OwnerId_CompanyKey_SentAt", StringComparison.Ordinal), string.Join(" / ", countPlan));
+            pagePlan.Should().Contain(step => step.StartsWith("SEARCH i USING INDEX IX_Invitations_OwnerId_", StringComparison.Ordinal), string.Join(" / ", pagePlan))
+                .And.NotContain(step => step.Contains("CompanyKey", StringComparison.Ordinal) || step.Contains("TEMP B-TREE", StringComparison.Ordinal), string.Join(" / ", pagePlan));
+        }
+
+        /// <summary>A filter that only picks a tab reads its total from the owner's tallies, never from Invitations.</summary>
+        [Theory]
+        [InlineData(null, false)]
+        [InlineData(InvitationStatus.Pending, false)]
+        [InlineData(InvitationStatus.Pending, true)]
+        [InlineData(InvitationStatus.Archived, false)]
+        public async Task TabTotals_ReadTheTallies(InvitationStatus? status, bool inFlock)
+        {
+            await using var db = await store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+
+            var tallies = InvitationQueries.TallyQuery(db, "owner-id", new InvitationFilter(status) { InFlock = inFlock, Sort = InvitationSort.Sender, Page = 9 });
+            var plan = await PlanAsync(db, tallies!);
+
+            plan.Should().NotBeEmpty().And.OnlyContain(step => step.StartsWith("SEARCH", StringComparison.Ordinal) && step.Contains("InvitationTallies", StringComparison.Ordinal),
+                string.Join(" / ", plan));
+            InvitationQueries.TallyQuery(db, "owner-id", new InvitationFilter(status, Company: "Acme") { InFlock = inFlock }).Should().BeNull("a company filter is counted");
         }
 
         public static TheoryData<string, InvitationFilter> CountFilters() => new()
@@ -197,6 +296,129 @@ public abstract class InboxQueryTests
         var page = await _queries.ListAsync(owner, new InvitationFilter { Sort = sort, Descending = descending }, CancellationToken.None);
 
         page.Items.Select(i => i.SenderName).Should().Equal(expected);
+    }
+
+    /// <summary>
+    /// Both stores put the invitations without a company after all the others, ascending and descending alike (SQLite
+    /// would put them first ascending, PostgreSQL first descending), and a page that spans the two runs joins them.
+    /// </summary>
+    [Theory]
+    [InlineData(false, new[] { "Dee North", "Ada Quill", "Bo Ray", "Cy Tan", "Lone Wolf", "Nobody Else", "No Firm" })]
+    [InlineData(true, new[] { "Lone Wolf", "Cy Tan", "Bo Ray", "Ada Quill", "Dee North", "No Firm", "Nobody Else" })]
+    public async Task ListAsync_ByCompany_PutsInvitationsWithoutACompanyLast_AndPagesAcrossThem(bool descending, string[] expected)
+    {
+        var owner = await InboxAsync();
+        await _members.ReceiveAsync(
+            owner,
+            From("No Firm", "", Monday.AddDays(-1)) with { SenderCompany = null },
+            From("Nobody Else", "", Monday.AddDays(-2)) with { SenderCompany = null });
+        var byCompany = new InvitationFilter(PageSize: 2) { Sort = InvitationSort.Company, Descending = descending };
+
+        var pages = new List<Page<InvitationView>>();
+        for (var page = 1; page <= 5; page++)
+        {
+            pages.Add(await _queries.ListAsync(owner, byCompany with { Page = page }, CancellationToken.None));
+        }
+
+        pages.SelectMany(p => p.Items).Select(i => i.SenderName).Should().Equal(expected);
+        pages.Select(p => p.Items.Count).Should().Equal(2, 2, 2, 1, 0);
+        pages.Should().OnlyContain(p => p.Total == 7);
+        (await _queries.ListAsync(owner, byCompany with { PageSize = 50 }, CancellationToken.None)).Items.Select(i => i.SenderName).Should().Equal(expected);
+    }
+
+    /// <summary>
+    /// The company filter compares company keys (README, "The company filter matches keys"): what is typed is
+    /// normalised as every company is, and matches the companies whose key it begins; an alias's name finds the
+    /// company it was merged into.
+    /// </summary>
+    [Theory]
+    [InlineData("Pellmore Rusk", 3)]
+    [InlineData("pellm", 3)]
+    [InlineData("PELLMORE-RUSK, LLC", 3)]
+    [InlineData("  Anvil ", 1)]
+    [InlineData("Rusk", 0)]
+    [InlineData("Pellmore Rusk Intl", 0)]
+    [InlineData("...", 0)]
+    [InlineData("Zeta", 1)]
+    [InlineData("Z%ta", 0)]
+    public async Task ListAsync_CompanyFilter_MatchesTheKeysItBegins(string company, int expected)
+    {
+        var owner = await InboxAsync();
+
+        var page = await _queries.ListAsync(owner, new InvitationFilter(Company: company), CancellationToken.None);
+        var counts = await _queries.CountAsync(owner, new InvitationFilter(Company: company), CancellationToken.None);
+
+        page.Total.Should().Be(expected);
+        page.Items.Should().HaveCount(expected);
+        counts.All.Should().Be(expected);
+    }
+
+    [Fact]
+    public async Task ListAsync_CompanyFilter_ByAnAliasName_FindsTheCompanyItWasMergedInto()
+    {
+        var owner = await InboxAsync();
+        var merged = await _store.Services.GetRequiredService<CompanyAliasService>().AddAsync(owner, "me", "Zeta Labs", "Anvil Works", CancellationToken.None);
+        merged.Result.Outcome.Should().Be(TriageOutcome.Done, merged.Result.Message);
+
+        var byAlias = await _queries.ListAsync(owner, new InvitationFilter(Company: "zeta"), CancellationToken.None);
+        var byCanonical = await _queries.ListAsync(owner, new InvitationFilter(Company: "Anvil Works") { Sort = InvitationSort.Company }, CancellationToken.None);
+
+        byAlias.Items.Select(i => i.SenderName).Should().Equal("Dee North", "Lone Wolf");
+        byAlias.Total.Should().Be(2);
+        byCanonical.Items.Select(i => i.SenderName).Should().Equal("Dee North", "Lone Wolf");
+    }
+
+    /// <summary>A filter's total is counted when its page is full or past the end, and is the rows seen when the page ends the list.</summary>
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(2, 1)]
+    [InlineData(5, 0)]
+    public async Task ListAsync_AFilteredPage_HasTheFilterTotal_WhereverItIs(int page, int rows)
+    {
+        var owner = await InboxAsync();
+
+        var listed = await _queries.ListAsync(owner, new InvitationFilter(Company: "Pellmore", Page: page, PageSize: 2), CancellationToken.None);
+
+        (listed.Items.Count, listed.Total).Should().Be((rows, 3));
+    }
+
+    /// <summary>
+    /// A company that most invitations share is paged in time order (see ListAsync: 3 of 5 rows, a page of 1, is read
+    /// in the time index first); the rows are those of a sort.
+    /// </summary>
+    [Fact]
+    public async Task ListAsync_ACompanyOfMostInvitations_ListsTheSameRowsInOrder()
+    {
+        var owner = await InboxAsync();
+        var filter = new InvitationFilter(Company: "pellmore", PageSize: 1);
+
+        var pages = new List<Page<InvitationView>>();
+        for (var page = 1; page <= 3; page++)
+        {
+            pages.Add(await _queries.ListAsync(owner, filter with { Page = page }, CancellationToken.None));
+        }
+
+        pages.SelectMany(p => p.Items).Select(i => i.SenderName).Should().Equal("Cy Tan", "Bo Ray", "Ada Quill");
+        pages.Should().OnlyContain(p => p.Total == 3);
+    }
+
+    /// <summary>A tab's page without a known total reads it from the tallies, and it agrees with a count.</summary>
+    [Fact]
+    public async Task ListAsync_TabTotals_AgreeWithTheRows()
+    {
+        var owner = await InboxAsync();
+        var loner = (await _members.InvitationsAsync(owner)).Single(i => i.SenderName == "Lone Wolf");
+        await _store.Services.GetRequiredService<TriageService>()
+            .ActOnInvitationsAsync(owner, "me", [loner.Id], TriageAction.Archive, CancellationToken.None);
+
+        var all = await _queries.ListAsync(owner, new InvitationFilter(), CancellationToken.None);
+        var pending = await _queries.ListAsync(owner, new InvitationFilter(InvitationStatus.Pending), CancellationToken.None);
+        var flocked = await _queries.ListAsync(owner, new InvitationFilter(InvitationStatus.Pending) { InFlock = true }, CancellationToken.None);
+        var archived = await _queries.ListAsync(owner, new InvitationFilter(InvitationStatus.Archived), CancellationToken.None);
+        var accepted = await _queries.ListAsync(owner, new InvitationFilter(InvitationStatus.Accepted), CancellationToken.None);
+
+        (all.Total, pending.Total, flocked.Total, archived.Total, accepted.Total).Should().Be((5, 4, 3, 1, 0));
+        new[] { all, pending, flocked, archived, accepted }.Should().OnlyContain(p => p.Items.Count == p.Total);
     }
 
     [Fact]

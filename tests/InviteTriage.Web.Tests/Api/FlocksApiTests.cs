@@ -111,6 +111,34 @@ public sealed class FlocksApiTests : IClassFixture<TriageWebFactory>
         (await member.GetOkAsync("/api/flocks?status=open")).GetArrayLength().Should().Be(0);
     }
 
+    /// <summary>DESIGN.md's route lists every flock; paging is an addition that slices the same array.</summary>
+    [Fact]
+    public async Task ListFlocks_WithAPage_AnswersThatSliceOfTheWholeList_AndItsLengthInAHeader()
+    {
+        var member = await ApiMember.CreateAsync(_factory, "paged");
+        foreach (var company in new[] { "Blum Shapiro", "Haas Partner", "Kranz Audit" })
+        {
+            await member.PostOkAsync("/api/invitations", Drafts.FourColleagues(company));
+        }
+
+        var whole = await member.Client.GetAsync("/api/flocks");
+        var first = await member.Client.GetAsync("/api/flocks?pageSize=2");
+        var second = await member.Client.GetAsync("/api/flocks?page=2&pageSize=2");
+        var past = await member.Client.GetAsync("/api/flocks?page=9&pageSize=2");
+
+        var all = (await ApiMember.JsonAsync(whole)).EnumerateArray().Select(f => f.GetRawText()).ToList();
+        all.Should().HaveCount(3);
+        whole.Headers.Contains("X-Total-Count").Should().BeFalse("the unpaged list is DESIGN.md's, unchanged");
+        (await ApiMember.JsonAsync(first)).EnumerateArray().Select(f => f.GetRawText()).Should().Equal(all.Take(2));
+        (await ApiMember.JsonAsync(second)).EnumerateArray().Select(f => f.GetRawText()).Should().Equal(all.Skip(2));
+        (await ApiMember.JsonAsync(past)).GetArrayLength().Should().Be(0);
+        foreach (var response in new[] { first, second, past })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            response.Headers.GetValues("X-Total-Count").Should().Equal("3");
+        }
+    }
+
     [Fact]
     public async Task ListFlocks_ByStatus_ShowsOnlyFlocksInThatStatus()
     {
