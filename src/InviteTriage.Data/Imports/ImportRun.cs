@@ -101,8 +101,9 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
 
         if (!await MayMergeAsync(invitation.Source, cancellationToken))
         {
-            // No other source to merge into: the unique indexes tell a duplicate, and the minute keys of invitations
-            // with an external id, which those indexes leave out. Those gathered but not yet stored are stored first.
+            // No other source to merge into: the unique indexes tell a duplicate (the in-memory dedupe keys while a bulk
+            // import has set them aside), and the minute keys of invitations with an external id, which those indexes
+            // leave out. Those gathered but not yet stored are stored first.
             _externalMinuteKeys ??= await store.ExternalMinuteKeysAsync(cancellationToken);
             if (invitation.ExternalId is null && _pendingExternalKeys.Contains(invitation.Network, invitation.SenderKey, invitation.SentMinute))
             {
@@ -118,6 +119,9 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
 
             _pending.Add(invitation);
             _addedSources.Add(invitation.Source);
+
+            // Known from the moment it is queued, so a second one before the next flush is a duplicate too.
+            _dedupeKeys?.Add(invitation);
             if (invitation.ExternalId is not null)
             {
                 _pendingExternalKeys.Add(invitation.Network, invitation.SenderKey, invitation.SentMinute);

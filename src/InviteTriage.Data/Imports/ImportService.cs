@@ -80,19 +80,23 @@ public sealed class ImportService(
                 try
                 {
                     await ReadAndStoreAsync(sources, run, ownerId, now, aliases, progress, cancellationToken);
+                    await run.FinishAsync(cancellationToken);
                 }
-                catch (IngestFormatException ex)
+                catch (Exception ex) when (ex is IngestFormatException || StoreErrors.IsUniqueViolation(ex))
                 {
-                    // The transaction is rolled back: nothing of this import, from any of its files, is kept.
+                    // The transaction is rolled back: nothing of this import, from any of its files, is kept. A unique
+                    // violation means two rows with one dedupe key got past the in-memory check of a bulk import and
+                    // the store's index caught them when it was built again; refusing beats a half-told error.
+                    var reason = ex is IngestFormatException
+                        ? ex.Message
+                        : "Two rows of this import share a dedupe key and could not both be stored. Nothing was imported; please report this.";
                     if (logger.IsEnabled(LogLevel.Warning))
                     {
-                        logger.LogWarning("Import refused for {Owner}: {Reason}", ownerId, ex.Message);
+                        logger.LogWarning(ex is IngestFormatException ? null : ex, "Import refused for {Owner}: {Reason}", ownerId, reason);
                     }
 
-                    return ImportSummary.Refused(ex.Message);
+                    return ImportSummary.Refused(reason);
                 }
-
-                await run.FinishAsync(cancellationToken);
             }
 
             batch.State = ImportBatchState.Completed;

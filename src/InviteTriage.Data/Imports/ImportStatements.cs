@@ -19,7 +19,8 @@ internal sealed class ImportStatements(StoreCommands sql, string ownerId, long b
         "SenderProfileUrl", "SenderKey", "SenderNameKey", "Message", "MessageClass", "AcceptUrl"
         """;
 
-    // The store's unique indexes are FORMATS.md's dedupe keys, so a duplicate is simply not inserted.
+    // The store's unique indexes are FORMATS.md's dedupe keys, so a duplicate is simply not inserted; while a bulk import
+    // has set them aside, ImportRun's in-memory dedupe keys stand in for them.
     private readonly InvitationInsert _insert = sql.Dialect.InvitationInsert(sql, ownerId, batchId);
 
     private readonly DbCommand _externalIdStored = sql.Prepare(

@@ -7,7 +7,8 @@ namespace InviteTriage.Data.Imports;
 /// <summary>
 /// How an import writes new invitations: one prepared insert per row. <see cref="SqliteInvitationInsert"/> does the same
 /// below ADO.NET, and <see cref="PostgresInvitationCopy"/> writes many rows at once, each a round trip saved. A row
-/// whose dedupe key the store already holds is not inserted, by the unique indexes.
+/// whose dedupe key the store already holds is not inserted, by the unique indexes (or, while a bulk import has set
+/// them aside, because ImportRun's in-memory dedupe keys never queue it).
 /// </summary>
 internal class InvitationInsert(StoreCommands sql, string ownerId, long batchId) : IDisposable
 {

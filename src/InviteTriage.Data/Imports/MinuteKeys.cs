@@ -34,16 +34,17 @@ internal sealed class MinuteKeys
 
     private bool Contains(UInt128 hash) => _keys[(int)(ulong)(hash % Shards)].Contains(hash);
 
-    // FNV-1a with 128 bits: accidental collisions among millions of keys are out of reach.
+    // FNV-1a with 128 bits: accidental collisions among millions of keys are out of reach. The network's length goes
+    // first, not a separator: the network is the user's own text, and "x|y" + "1" must not read as "x" + "y|1". The
+    // sender key is then the rest, before the minute's fixed eight bytes, so two different keys never hash one input.
     private static UInt128 Hash(string network, string senderKey, long minute)
     {
-        var hash = Offset;
+        var hash = (Offset ^ (uint)network.Length) * Prime;
         foreach (var c in network)
         {
             hash = (hash ^ c) * Prime;
         }
 
-        hash = (hash ^ '|') * Prime;
         foreach (var c in senderKey)
         {
             hash = (hash ^ c) * Prime;

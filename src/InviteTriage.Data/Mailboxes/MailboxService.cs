@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Collections.Concurrent;
 using InviteTriage.Core.Invitations;
 using InviteTriage.Core.Mailboxes;
@@ -209,7 +210,16 @@ public sealed class MailboxService(
         }
         finally
         {
-            await leases.ReleaseAsync(lease, holder, CancellationToken.None);
+            // A store too busy to release it must not turn the sync's own result into an error; the lease then lapses
+            // by itself within its five minutes.
+            try
+            {
+                await leases.ReleaseAsync(lease, holder, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is DbException or InvalidOperationException)
+            {
+                logger.LogWarning(ex, "Could not release the mailbox lease {Lease}; it lapses by itself", lease);
+            }
         }
     }
 
