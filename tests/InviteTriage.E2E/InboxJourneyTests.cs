@@ -128,13 +128,33 @@ public sealed class InboxJourneyTests : IClassFixture<RunningApp>, IClassFixture
         await page.Keyboard.PressAsync("?");
         await Expect(page.GetByTestId("shortcuts")).ToContainTextAsync("I don't know this person");
         await Journey.ScreenshotAsync(page, "inbox-shortcuts.png");
-        await page.Keyboard.PressAsync("Escape");
-        await Expect(page.GetByTestId("shortcuts")).ToHaveCountAsync(0);
+        await CloseWithEscapeAsync(page, page.GetByTestId("shortcuts"));
 
         await page.Keyboard.PressAsync("/");
         await Expect(page.GetByTestId("search")).ToBeFocusedAsync();
         await page.GetByTestId("search").FillAsync("");
         await page.Keyboard.PressAsync("Escape");
+    }
+
+    /// <summary>
+    /// Escape closes the dialog. MudBlazor attaches the dialog's key handler once it has rendered in the browser, and on
+    /// a loaded machine a key pressed before that is lost (CI saw it once); so the key is pressed again, as a person
+    /// would, a few times at the most.
+    /// </summary>
+    private static async Task CloseWithEscapeAsync(IPage page, ILocator dialog)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Keyboard.PressAsync("Escape");
+            try
+            {
+                await Expect(dialog).ToHaveCountAsync(0, new() { Timeout = 2_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     private static async Task SetAnUnknownCompanyAsync(IPage page)
