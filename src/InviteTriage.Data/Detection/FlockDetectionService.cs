@@ -520,7 +520,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
                         storedByCompany.GetValueOrDefault(company) ?? []);
                 })
                 .ToList();
-            touched.AddRange(await DetectAndReconcileAsync(db, loader, ownerId, stretches, coverage, settings, cancellationToken));
+            touched.AddRange(await DetectAndReconcileAsync(db, loader, ownerId, stretches, coverage, settings, cancellationToken, candidatesCleared: true));
             invitations += rowsByCompany.Values.Sum(r => r.Count);
         }
 
@@ -566,7 +566,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     /// </summary>
     private async Task<List<TouchedStretch>> DetectAndReconcileAsync(
         TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<CompanyStretch> stretches, DataCoverage? coverage,
-        DetectionSettings settings, CancellationToken cancellationToken)
+        DetectionSettings settings, CancellationToken cancellationToken, bool candidatesCleared = false)
     {
         var dismissed = await loader.DismissedMembershipsAsync(cancellationToken);
         var known = await loader.KnownCompanyKeysAsync([.. stretches.Select(s => s.CompanyKey).Distinct(StringComparer.Ordinal)], cancellationToken);
@@ -601,7 +601,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         {
             var stretch = stretches[i];
             reconciler.Reconcile(found[i], stretch.Stored, stretch.Chains.ToDictionary(r => r.Id));
-            reconciler.ReplaceCandidates(stretch.CompanyKey, stretch.From, stretch.To, settings.Span, candidates[i]);
+            reconciler.ReplaceCandidates(stretch.CompanyKey, stretch.From, stretch.To, settings.Span, candidates[i], clearFirst: !candidatesCleared);
             if (found[i].Count > 0 || stretch.Stored.Count > 0)
             {
                 touched.Add(new TouchedStretch(stretch.CompanyKey, MinFirst(found[i], stretch.Stored), MaxLast(found[i], stretch.Stored)));

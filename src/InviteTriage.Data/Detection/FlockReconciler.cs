@@ -25,7 +25,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
     private readonly List<Flock> _deleted = [];
     private readonly List<(Flock Flock, FlockMember Member)> _joined = [];
     private readonly List<(long FlockId, long InvitationId)> _left = [];
-    private readonly List<(string CompanyKey, DateTime From, DateTime To, TimeSpan Span, IReadOnlyList<DetectedCandidate> Candidates)> _candidates = [];
+    private readonly List<(string CompanyKey, DateTime From, DateTime To, TimeSpan Span, IReadOnlyList<DetectedCandidate> Candidates, bool ClearFirst)> _candidates = [];
 
     /// <summary>Companies whose flocks appeared, went or moved; other members' flocks there need new campaign scores.</summary>
     public HashSet<string> ChangedCompanies { get; } = new(StringComparer.Ordinal);
@@ -102,18 +102,23 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
     /// <summary>
     /// The candidates found in a stretch of one company's timeline, [from, to], which holds whole gap-chains: they
     /// replace every stored candidate there, as the flocks found replace the stored ones. A candidate spans at most
-    /// <paramref name="span"/>.
+    /// <paramref name="span"/>. A rebuild, which deleted all of the user's candidates first, passes
+    /// <paramref name="clearFirst"/> false and saves a delete per company.
     /// </summary>
-    public void ReplaceCandidates(string companyKey, DateTime from, DateTime to, TimeSpan span, IReadOnlyList<DetectedCandidate> candidates) =>
-        _candidates.Add((companyKey, from, to, span, candidates));
+    public void ReplaceCandidates(string companyKey, DateTime from, DateTime to, TimeSpan span, IReadOnlyList<DetectedCandidate> candidates, bool clearFirst) =>
+        _candidates.Add((companyKey, from, to, span, candidates, clearFirst));
 
     /// <summary>Writes flocks, memberships, the invitations' current flock, the candidates and the history, in the caller's transaction.</summary>
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
         using var writer = new FlockWriter(StoreCommands.Of(db), ownerId);
-        foreach (var (companyKey, from, to, span, candidates) in _candidates)
+        foreach (var (companyKey, from, to, span, candidates, clearFirst) in _candidates)
         {
-            await writer.DeleteCandidatesAsync(companyKey, from, to, span, cancellationToken);
+            if (clearFirst)
+            {
+                await writer.DeleteCandidatesAsync(companyKey, from, to, span, cancellationToken);
+            }
+
             foreach (var candidate in candidates)
             {
                 await writer.InsertCandidateAsync(candidate, cancellationToken);

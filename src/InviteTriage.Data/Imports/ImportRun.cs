@@ -37,6 +37,10 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
     private bool? _hasContacts;
     private long? _storedBefore;
 
+    // Set once a row went the merge path: every row from then on is checked against the store one at a time, so the
+    // indexes stay in place rather than being set aside and rebuilt again every few thousand rows.
+    private bool _rowByRow;
+
     public long BatchId => batchId;
 
     /// <summary>Where the owner's data changed, for detection: new invitations, and stored ones that gained a company.</summary>
@@ -138,6 +142,7 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
         // One row at a time against the store from here on; what was kept in memory would go stale.
         await FlushAsync(cancellationToken);
         _externalMinuteKeys = null;
+        _rowByRow = true;
         await RestoreIndexesAsync(cancellationToken);
         if (await store.IsStoredAsync(invitation, cancellationToken))
         {
@@ -252,7 +257,7 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
 
         _addedSources.Add(invitation.Source);
         NoteChange(invitation.CompanyKey, invitation.SentAt);
-        if (!_indexes.Deferred && AddedCount >= DeferIndexesAfter && AddedCount % DeferIndexesAfter == 0)
+        if (!_rowByRow && !_indexes.Deferred && AddedCount >= DeferIndexesAfter && AddedCount % DeferIndexesAfter == 0)
         {
             // The count includes this import's own rows so far.
             _storedBefore ??= await store.CountAllAsync(cancellationToken) - AddedCount;
