@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Data.Common;
 using InviteTriage.Core.Detection;
 using InviteTriage.Core.Flocks;
@@ -46,9 +47,10 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
     /// together unless the user has no more, in (company, walk) order; empty after the last company. Paging by
     /// key needs no count of each company first, which cost a fifth of a rebuild.
     /// </summary>
+    /// <remarks>Outside a transaction it reads what is committed, as <see cref="RebuildReader"/> does on a connection of its own.</remarks>
     public async Task<List<DetectionRow>> NextCompaniesAsync(string? afterCompanyKey, int rows, CancellationToken cancellationToken)
     {
-        using var sql = StoreCommands.Of(db);
+        using var sql = await StoreCommands.ReadingAsync(db, cancellationToken);
         var block = new RowReader();
         var first = afterCompanyKey is null
             ? sql.Bind(sql.Prepare(RowsWhere("\"CompanyKey\" IS NOT NULL") + " LIMIT @rows", "@owner", "@rows"), ownerId, rows)
@@ -64,6 +66,17 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
         var rest = sql.Bind(sql.Prepare(RowsWhere("\"CompanyKey\" = @company AND \"SentAt\" >= @sentAt"), "@owner", "@company", "@sentAt"), ownerId, last.CompanyKey, last.SentAt);
         await block.ReadAsync(rest, cancellationToken, after: last);
         return block.Rows;
+    }
+
+    /// <summary>Every block of <see cref="NextCompaniesAsync"/>, in company order.</summary>
+    public async IAsyncEnumerable<List<DetectionRow>> CompanyBlocksAsync(int rows, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? after = null;
+        while (await NextCompaniesAsync(after, rows, cancellationToken) is { Count: > 0 } block)
+        {
+            yield return block;
+            after = block[^1].CompanyKey;
+        }
     }
 
     private static string RowsWhere(string companies) =>

@@ -83,7 +83,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     {
         if (rebuild)
         {
-            var rebuilt = await RebuildOwnerAsync(db, ownerId, cancellationToken);
+            var rebuilt = await RebuildOwnerAsync(db, ownerId, readAhead: false, cancellationToken);
             await AutoArchiveAsync(db, ownerId, cancellationToken);
             return new PeerRescore(rebuilt, []);
         }
@@ -104,7 +104,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     /// <summary>A full recompute for one user (settings changed, or on request).</summary>
     public async Task RebuildAsync(string ownerId, CancellationToken cancellationToken)
     {
-        var touched = await WithOwnerLockAsync(ownerId, db => RebuildOwnerAsync(db, ownerId, cancellationToken), cancellationToken);
+        var touched = await WithOwnerLockAsync(ownerId, db => RebuildOwnerAsync(db, ownerId, readAhead: true, cancellationToken), cancellationToken);
         await RescorePeersAsync(ownerId, touched, [], cancellationToken);
         await AutoArchiveAsync(ownerId, cancellationToken);
     }
@@ -117,7 +117,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     {
         var touched = await WithOwnerLockAsync(
             ownerId,
-            async db => await new DetectionLoader(db, ownerId).CandidatesStoredAsync(cancellationToken) ? [] : await RebuildOwnerAsync(db, ownerId, cancellationToken),
+            async db => await new DetectionLoader(db, ownerId).CandidatesStoredAsync(cancellationToken) ? [] : await RebuildOwnerAsync(db, ownerId, readAhead: true, cancellationToken),
             cancellationToken);
         await RescorePeersAsync(ownerId, touched, [], cancellationToken);
     }
@@ -138,7 +138,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
 
         foreach (var owner in owners)
         {
-            var touched = await WithOwnerLockAsync(owner, db => RebuildOwnerAsync(db, owner, cancellationToken), cancellationToken);
+            var touched = await WithOwnerLockAsync(owner, db => RebuildOwnerAsync(db, owner, readAhead: true, cancellationToken), cancellationToken);
             await RescorePeersAsync(owner, touched, [], cancellationToken);
         }
 
@@ -478,7 +478,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     /// each block is read, detected and written before the next is read, so that a rebuild's memory stays flat
     /// however many invitations the user has.
     /// </summary>
-    private async Task<List<TouchedStretch>> RebuildOwnerAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
+    private async Task<List<TouchedStretch>> RebuildOwnerAsync(TriageDbContext db, string ownerId, bool readAhead, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var loader = new DetectionLoader(db, ownerId);
@@ -496,14 +496,16 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
 
         var touched = new List<TouchedStretch>();
         var invitations = 0;
-        string? after = null;
-        while (await loader.NextCompaniesAsync(after, RebuildBlockRows, cancellationToken) is { Count: > 0 } rows)
+        // A rebuild in a transaction of its own reads ahead on a second connection (RebuildReader).
+        await using (var reader = readAhead ? RebuildReader.Start(dbFactory, ownerId, RebuildBlockRows, cancellationToken) : null)
         {
-            var rowsByCompany = rows.GroupBy(r => r.CompanyKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-            storedOnly.ExceptWith(rowsByCompany.Keys);
-            touched.AddRange(await RebuildBlockAsync(db, loader, ownerId, rowsByCompany, coverage, settings, dismissed, cancellationToken));
-            invitations += rows.Count;
-            after = rows[^1].CompanyKey;
+            await foreach (var rows in reader?.Blocks(cancellationToken) ?? loader.CompanyBlocksAsync(RebuildBlockRows, cancellationToken))
+            {
+                var rowsByCompany = rows.GroupBy(r => r.CompanyKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+                storedOnly.ExceptWith(rowsByCompany.Keys);
+                touched.AddRange(await RebuildBlockAsync(db, loader, ownerId, rowsByCompany, coverage, settings, dismissed, cancellationToken));
+                invitations += rows.Count;
+            }
         }
 
         foreach (var block in storedOnly.Chunk(Math.Max(1, RebuildBlockRows / 10)))
