@@ -50,6 +50,14 @@ public abstract class InvitationTallyTests : IDisposable
         }
     }
 
+    /// <summary>Three colleagues of Pellmore Rusk within the hour: a flock.</summary>
+    private static readonly InvitationDraft[] AFlock =
+    [
+        From("Ada Quill", "Pellmore Rusk", Monday.AddHours(9)),
+        From("Bo Ray", "Pellmore Rusk", Monday.AddHours(9).AddMinutes(20)),
+        From("Cy Tan", "Pellmore Rusk", Monday.AddHours(9).AddMinutes(40)),
+    ];
+
     private readonly TriageStore _store;
     private readonly Members _members;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "invitetriage-tallies", Guid.NewGuid().ToString("N"));
@@ -150,11 +158,7 @@ public abstract class InvitationTallyTests : IDisposable
     public async Task DeletingAMember_TakesTheirTalliesAlong()
     {
         var owner = await _members.AddAsync();
-        await _members.ReceiveAsync(
-            owner,
-            From("Ada Quill", "Pellmore Rusk", Monday.AddHours(9)),
-            From("Bo Ray", "Pellmore Rusk", Monday.AddHours(9).AddMinutes(20)),
-            From("Cy Tan", "Pellmore Rusk", Monday.AddHours(9).AddMinutes(40)));
+        await _members.ReceiveAsync(owner, AFlock);
         (await TalliesAsync(owner)).Should().ContainKey((InvitationStatus.Pending, true));
 
         await using (var db = await Factory.CreateDbContextAsync())
@@ -172,12 +176,7 @@ public abstract class InvitationTallyTests : IDisposable
         var owner = await _members.AddAsync();
         var imports = _store.Services.GetRequiredService<ImportService>();
 
-        var export = await _members.ReceiveAsync(
-            owner,
-            From("Ada Quill", "Pellmore Rusk", Monday.AddHours(9)),
-            From("Bo Ray", "Pellmore Rusk", Monday.AddHours(9).AddMinutes(20)),
-            From("Cy Tan", "Pellmore Rusk", Monday.AddHours(9).AddMinutes(40)),
-            From("Lone Wolf", "Zeta Labs", Monday.AddDays(-3)));
+        var export = await _members.ReceiveAsync(owner, [.. AFlock, From("Lone Wolf", "Zeta Labs", Monday.AddDays(-3))]);
         await ExpectCountedAsync(owner, "after an import that flocks", rows: 4, flocked: 3);
 
         // E-mails: one merges into Ada's invitation, one is a fourth colleague who grows the flock.
@@ -210,13 +209,13 @@ public abstract class InvitationTallyTests : IDisposable
         {
             await _members.ReceiveAsync(
                 member,
-                From("Ada Quill", "Pellmore Rusk", Monday.AddHours(9)),
-                From("Bo Ray", "Pellmore Rusk", Monday.AddHours(9).AddMinutes(20)),
-                From("Cy Tan", "Pellmore Rusk", Monday.AddHours(9).AddMinutes(40)),
-                From("Eve Stone", "Anvil Works", Monday.AddDays(2)),
-                From("Fay Lark", "Anvil Works", Monday.AddDays(2).AddMinutes(30)),
-                From("Gus Vale", "Anvil Works", Monday.AddDays(2).AddMinutes(60)),
-                From("Lone Wolf", "Zeta Labs", Monday.AddDays(-3)));
+                [
+                    .. AFlock,
+                    From("Eve Stone", "Anvil Works", Monday.AddDays(2)),
+                    From("Fay Lark", "Anvil Works", Monday.AddDays(2).AddMinutes(30)),
+                    From("Gus Vale", "Anvil Works", Monday.AddDays(2).AddMinutes(60)),
+                    From("Lone Wolf", "Zeta Labs", Monday.AddDays(-3)),
+                ]);
             var flocks = await _members.FlocksAsync(member, FlockStatus.Open);
             flocks.Should().HaveCount(2);
             (await triage.ActOnFlockAsync(member, "me", flocks[0].Id, TriageAction.Accept, CancellationToken.None)).Outcome.Should().Be(TriageOutcome.Done);
@@ -249,11 +248,7 @@ public abstract class InvitationTallyTests : IDisposable
     public async Task ChangingRowsOfAMemberWhoIsGone_WritesNoTallyBackForThem()
     {
         var owner = await _members.AddAsync();
-        await _members.ReceiveAsync(
-            owner,
-            From("Ada Quill", "Pellmore Rusk", Monday.AddHours(9)),
-            From("Bo Ray", "Pellmore Rusk", Monday.AddHours(9).AddMinutes(20)),
-            From("Cy Tan", "Pellmore Rusk", Monday.AddHours(9).AddMinutes(40)));
+        await _members.ReceiveAsync(owner, AFlock);
         (await TalliesAsync(owner)).Should().ContainKey((InvitationStatus.Pending, true));
 
         var tallyRows = await WithoutTheCascadeAsync(
