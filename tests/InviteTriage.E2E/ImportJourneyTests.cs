@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.Playwright;
 
 namespace InviteTriage.E2E;
@@ -21,7 +23,7 @@ public sealed class ImportJourneyTests : IClassFixture<RunningApp>, IClassFixtur
     }
 
     [Fact]
-    public async Task UserImportsTheExportAndTheEmails_SeesThemMerged_UndoesTheBatch_AndAPictureIsRefusedWhole()
+    public async Task UserImportsTheExportAndTheEmails_SeesThemMerged_UndoesTheBatch_SeesTheFirstThousandBadLines_AndAPictureIsRefusedWhole()
     {
         var page = await _browser.NewPageAsync(_app.BaseUrl);
         var consoleErrors = await Journey.WatchForProblemsAsync(page);
@@ -29,6 +31,7 @@ public sealed class ImportJourneyTests : IClassFixture<RunningApp>, IClassFixtur
         {
             await Journey.RegisterAsync(page, "importer@example.com");
             await ImportAndUndoAsync(page);
+            await ImportMoreBadLinesThanTheBatchKeepsAsync(page);
             await ImportAPictureAsync(page);
         }
         catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
@@ -65,6 +68,35 @@ public sealed class ImportJourneyTests : IClassFixture<RunningApp>, IClassFixtur
         (await page.GetByTestId("import-undo").CountAsync()).Should().Be(0, "a batch is undone once");
         await confirmation.GetByRole(AriaRole.Button).ClickAsync();
         await confirmation.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
+    private static async Task ImportMoreBadLinesThanTheBatchKeepsAsync(IPage page)
+    {
+        // The batch keeps the first 1,000 rejections word for word (ImportBatch.KeptRejections) and counts them all.
+        const int bad = 1_003;
+        var csv = new StringBuilder("sender_name,sent_at,sender_company\n");
+        csv.Append("Ada Fenwick,2025-11-24T09:02:00Z,Pellmore Rusk\nBo Kettle,2025-11-24T09:40:00Z,Pellmore Rusk\n");
+        for (var n = 1; n <= bad; n++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"Pat Quill {n},last tuesday,Quill & Sons\n");
+        }
+
+        await ChooseFilesAsync(page, "mixed.csv", files => files.SetInputFilesAsync(new FilePayload
+        {
+            Name = "mixed.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv.ToString()),
+        }));
+
+        await page.GetByTestId("import-start").ClickAsync();
+
+        var result = page.GetByTestId("import-result");
+        await result.GetByRole(AriaRole.Heading, new() { Name = "Imported mixed.csv" }).WaitForAsync();
+        (await result.GetByTestId("count-added").InnerTextAsync()).Trim().Should().Be("2");
+        Digits(await result.GetByTestId("count-rejected").InnerTextAsync()).Should().Be(bad.ToString(CultureInfo.InvariantCulture));
+        var kept = result.GetByTestId("import-rejected").Locator("li");
+        (await kept.CountAsync()).Should().Be(1_000);
+        (await kept.First.InnerTextAsync()).Should().StartWith("mixed.csv:4: sent_at: 'last tuesday'");
+        (await kept.Last.InnerTextAsync()).Should().StartWith("mixed.csv:1003: sent_at: 'last tuesday'");
+        (await result.GetByTestId("import-rejected-more").InnerTextAsync()).Trim().Should().Be("… and 3 more.");
     }
 
     private static async Task ImportAPictureAsync(IPage page)
@@ -114,6 +146,9 @@ public sealed class ImportJourneyTests : IClassFixture<RunningApp>, IClassFixtur
         Directory.CreateDirectory(Browser.ScreenshotFolder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, name), FullPage = true });
     }
+
+    // The counts are formatted in the server's culture; their digits are what the test compares.
+    private static string Digits(string text) => string.Concat(text.Where(char.IsAsciiDigit));
 
     private static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "Samples", name);
 }

@@ -37,8 +37,9 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
     private bool? _hasContacts;
     private long? _storedBefore;
 
-    // Set once a row went the merge path: every row from then on is checked against the store one at a time, so the
-    // indexes stay in place rather than being set aside and rebuilt again every few thousand rows.
+    // Set once a row past the probe went the merge path: another source is in play, every row from then on is checked
+    // against the store one at a time, and the indexes stay in place rather than being set aside and rebuilt again every
+    // few thousand rows. The probe's own rows do not count: every import's first rows go that way.
     private bool _rowByRow;
 
     public long BatchId => batchId;
@@ -142,7 +143,7 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
         // One row at a time against the store from here on; what was kept in memory would go stale.
         await FlushAsync(cancellationToken);
         _externalMinuteKeys = null;
-        _rowByRow = true;
+        _rowByRow |= Read > LookupProbeRows;
         await RestoreIndexesAsync(cancellationToken);
         if (await store.IsStoredAsync(invitation, cancellationToken))
         {

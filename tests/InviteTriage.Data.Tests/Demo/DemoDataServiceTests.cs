@@ -1,3 +1,4 @@
+using System.Globalization;
 using InviteTriage.Core.Detection;
 using InviteTriage.Core.Flocks;
 using InviteTriage.Core.History;
@@ -52,12 +53,13 @@ public abstract class DemoDataServiceTests
         await _demo.LoadAsync(owner, "demo@example.com", CancellationToken.None);
 
         var flocks = await _members.FlocksAsync(owner, FlockStatus.Open);
-        flocks.Should().HaveCountGreaterThanOrEqualTo(3);
-        flocks.Should().Contain(f => f.Severity == FlockSeverity.Likely).And.Contain(f => f.Severity == FlockSeverity.Review);
+        var found = Found(owner, flocks);
+        flocks.Should().HaveCountGreaterThanOrEqualTo(3, "{0}", found);
+        flocks.Should().Contain(f => f.Severity == FlockSeverity.Likely, "{0}", found).And.Contain(f => f.Severity == FlockSeverity.Review, "{0}", found);
         flocks.Select(f => new { f.CompanyKey, Senders = f.SenderCount, f.Score, f.Severity })
-            .Should().BeEquivalentTo(plan.Flocks.Select(f => new { f.CompanyKey, f.Senders, f.Score, f.Severity }));
+            .Should().BeEquivalentTo(plan.Flocks.Select(f => new { f.CompanyKey, f.Senders, f.Score, f.Severity }), "{0}", found);
         flocks.Single(f => f.SenderCount == 5).Reasons.Select(r => r.Rule)
-            .Should().Equal(FlagRules.FlockCompany, FlagRules.GenericText, FlagRules.RepeatInvite);
+            .Should().Equal([FlagRules.FlockCompany, FlagRules.GenericText, FlagRules.RepeatInvite], "{0}", found);
     }
 
     [Fact]
@@ -126,4 +128,11 @@ public abstract class DemoDataServiceTests
         summary.Added.Should().BeGreaterThan(0);
         (await _members.InvitationsAsync(owner)).Max(i => i.SentAt).Should().BeBefore(DateTime.UtcNow.Date);
     }
+
+    // The inbox is seeded by the member's id, a new one in each run, and other members of the store load theirs too: a
+    // failure names the seed and every flock with its reasons, so that it can be told apart and generated again.
+    private static string Found(string owner, IEnumerable<Flock> flocks) =>
+        string.Create(CultureInfo.InvariantCulture, $"member {owner} has the demo of seed {DemoInbox.SeedFor(owner)}, which opened: ")
+        + string.Join("; ", flocks.Select(f => string.Create(
+            CultureInfo.InvariantCulture, $"{f.CompanyKey} {f.SenderCount} senders {f.Score} {f.Severity}: {string.Join(" | ", f.Reasons)}")));
 }

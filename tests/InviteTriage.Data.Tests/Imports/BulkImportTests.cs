@@ -1,10 +1,12 @@
 using InviteTriage.Core.Flocks;
 using InviteTriage.Core.History;
+using InviteTriage.Core.Invitations;
 using InviteTriage.Data.Detection;
 using InviteTriage.Data.Imports;
 using InviteTriage.Ingest;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static InviteTriage.Data.Tests.Members;
 
 namespace InviteTriage.Data.Tests.Imports;
 
@@ -16,7 +18,64 @@ namespace InviteTriage.Data.Tests.Imports;
 /// </summary>
 public abstract class BulkImportTests : IDisposable
 {
-    public sealed class OnSqlite(SqliteStore store) : BulkImportTests(store), IClassFixture<SqliteStore>;
+    public sealed class OnSqlite(SqliteStore store) : BulkImportTests(store), IClassFixture<SqliteStore>
+    {
+        /// <summary>
+        /// Copies the row of the sender "Slipped Past" as it is inserted, with its dedupe key, behind the import's back: a
+        /// duplicate that got past the in-memory dedupe keys. It is an INSERT OR IGNORE, so only a unique index that is
+        /// set aside lets the copy in; with the indexes in place the import would simply succeed.
+        /// </summary>
+        private const string CopyBehindTheImportsBack =
+            """
+            CREATE TRIGGER "Test_CopyBehindTheImportsBack" AFTER INSERT ON "Invitations" WHEN NEW."SenderName" = 'Slipped Past'
+            BEGIN
+                INSERT OR IGNORE INTO "Invitations" ("OwnerId", "Network", "ExternalId", "SenderName", "SenderHeadline", "Company",
+                    "CompanyKey", "SenderProfileUrl", "SenderKey", "SenderNameKey", "SentAt", "SentMinute", "Message", "MessageClass",
+                    "Status", "Source", "ImportBatchId", "AcceptUrl", "ReceivedAt", "UpdatedAt")
+                SELECT "OwnerId", "Network", "ExternalId", 'Slipped Past, copied', "SenderHeadline", "Company", "CompanyKey",
+                    "SenderProfileUrl", "SenderKey", "SenderNameKey", "SentAt", "SentMinute", "Message", "MessageClass", "Status",
+                    "Source", "ImportBatchId", "AcceptUrl", "ReceivedAt", "UpdatedAt"
+                FROM "Invitations" WHERE "Id" = NEW."Id";
+            END
+            """;
+
+        /// <summary>
+        /// While the bulk path has set the unique indexes aside, building them again is the check that no duplicate got
+        /// past the in-memory dedupe keys; one that did refuses the import whole, in words, and the rollback takes back
+        /// every row and brings back every index. PostgreSQL keeps its indexes during an import, so this is SQLite's alone.
+        /// </summary>
+        [Fact]
+        public async Task ADuplicateThatGotPastTheDedupeKeys_RefusesTheLargeImportWhole_AndTheStoreIsAsBefore()
+        {
+            // A store of its own, so that the import is larger than what the store holds and sets its indexes aside.
+            var own = new SqliteStore();
+            await own.InitializeAsync();
+            try
+            {
+                var members = new Members(own);
+                var owner = await members.AddAsync();
+                // Of the file's own source: a stored invitation of another source would send every row down the merge path.
+                (await members.ReceiveAsync(owner, From("Early Bird", "Acme", Monday) with { Source = InvitationSource.Csv })).Added.Should().Be(1);
+                await own.QueryAsync(CopyBehindTheImportsBack);
+                var checksum = await own.ChecksumAsync();
+                var indexes = await own.IndexDefinitionsAsync();
+                var rows = GeneratedCsv.Rows(LargeFile, seed: 16);
+                rows.Add("Slipped Past,2018-05-02T09:00:00Z,,Acme,https://www.linkedin.com/in/slipped-past,,linkedin,");
+
+                var summary = await ImportAsync(own.Services.GetRequiredService<ImportService>(), owner, GeneratedCsv.Write(Path.Combine(_folder, "slipped.csv"), rows));
+
+                summary.Error.Should().Be("Two rows of this import share a dedupe key and could not both be stored. Nothing was imported; please report this.");
+                (summary.BatchId, summary.Added, summary.RejectedCount).Should().Be((null, 0, 0));
+                (await own.ChecksumAsync()).Should().Be(checksum, "nothing of the refused import is stored: no batch, no event, no invitation, no tally");
+                (await own.IndexDefinitionsAsync()).Should().Equal(indexes, "the indexes set aside came back with the rollback");
+                (await IntegrityAsync(own)).Should().Be("ok");
+            }
+            finally
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
 
     public sealed class OnPostgres(PostgresStore store) : BulkImportTests(store), IClassFixture<PostgresStore>;
 

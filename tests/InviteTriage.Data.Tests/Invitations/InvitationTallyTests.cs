@@ -1,3 +1,4 @@
+using System.Data.Common;
 using InviteTriage.Core.Flocks;
 using InviteTriage.Core.Invitations;
 using InviteTriage.Core.Triage;
@@ -9,6 +10,7 @@ using InviteTriage.Data.Settings;
 using InviteTriage.Data.Tests.Imports;
 using InviteTriage.Data.Triage;
 using InviteTriage.Ingest;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static InviteTriage.Data.Tests.Members;
@@ -22,9 +24,39 @@ namespace InviteTriage.Data.Tests.Invitations;
 /// </summary>
 public abstract class InvitationTallyTests : IDisposable
 {
-    public sealed class OnSqlite(SqliteStore store) : InvitationTallyTests(store), IClassFixture<SqliteStore>;
+    public sealed class OnSqlite(SqliteStore store) : InvitationTallyTests(store), IClassFixture<SqliteStore>
+    {
+        // SQLite's own shell, for one, does not enforce foreign keys: a member deleted there leaves their rows behind.
+        protected override async Task<long> WithoutTheCascadeAsync(string owner, params string[] statements)
+        {
+            await using var connection = new SqliteConnection($"Data Source={store.DatabasePath};Foreign Keys=False");
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            return await RunAsync(transaction, owner, statements);
+        }
+    }
 
-    public sealed class OnPostgres(PostgresStore store) : InvitationTallyTests(store), IClassFixture<PostgresStore>;
+    public sealed class OnPostgres(PostgresStore store) : InvitationTallyTests(store), IClassFixture<PostgresStore>
+    {
+        // The cascade from a member is the foreign keys' own triggers on AspNetUsers; with them off, the rows stay.
+        protected override async Task<long> WithoutTheCascadeAsync(string owner, params string[] statements)
+        {
+            var factory = store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
+            await using var db = await factory.CreateDbContextAsync();
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            return await RunAsync(transaction, owner, ["ALTER TABLE \"AspNetUsers\" DISABLE TRIGGER ALL", .. statements]);
+        }
+    }
+
+    /// <summary>Three colleagues of Pellmore Rusk within the hour: a flock.</summary>
+    private static readonly InvitationDraft[] AFlock =
+    [
+        From("Ada Quill", "Pellmore Rusk", Monday.AddHours(9)),
+        From("Bo Ray", "Pellmore Rusk", Monday.AddHours(9).AddMinutes(20)),
+        From("Cy Tan", "Pellmore Rusk", Monday.AddHours(9).AddMinutes(40)),
+    ];
 
     private readonly TriageStore _store;
     private readonly Members _members;
@@ -126,11 +158,7 @@ public abstract class InvitationTallyTests : IDisposable
     public async Task DeletingAMember_TakesTheirTalliesAlong()
     {
         var owner = await _members.AddAsync();
-        await _members.ReceiveAsync(
-            owner,
-            From("Ada Quill", "Pellmore Rusk", Monday.AddHours(9)),
-            From("Bo Ray", "Pellmore Rusk", Monday.AddHours(9).AddMinutes(20)),
-            From("Cy Tan", "Pellmore Rusk", Monday.AddHours(9).AddMinutes(40)));
+        await _members.ReceiveAsync(owner, AFlock);
         (await TalliesAsync(owner)).Should().ContainKey((InvitationStatus.Pending, true));
 
         await using (var db = await Factory.CreateDbContextAsync())
@@ -140,6 +168,129 @@ public abstract class InvitationTallyTests : IDisposable
         }
 
         (await TalliesAsync(owner)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ImportsThatFlockMergeAndGrow_AndTheirUndos_KeepTheTalliesEqualToACount()
+    {
+        var owner = await _members.AddAsync();
+        var imports = _store.Services.GetRequiredService<ImportService>();
+
+        var export = await _members.ReceiveAsync(owner, [.. AFlock, From("Lone Wolf", "Zeta Labs", Monday.AddDays(-3))]);
+        await ExpectCountedAsync(owner, "after an import that flocks", rows: 4, flocked: 3);
+
+        // E-mails: one merges into Ada's invitation, one is a fourth colleague who grows the flock.
+        var mail = await _members.ReceiveAsync(
+            owner,
+            From("Ada Quill", "Pellmore Rusk", Monday.AddHours(9).AddMinutes(2), "Hello, I'd like to connect.") with { Source = InvitationSource.Email },
+            From("Di Moss", "Pellmore Rusk", Monday.AddHours(10)) with { Source = InvitationSource.Email });
+        (mail.Added, mail.Merged).Should().Be((1, 1));
+        await ExpectCountedAsync(owner, "after an import that merged and grew the flock", rows: 5, flocked: 4);
+
+        (await imports.UndoAsync(owner, "me", mail.BatchId!.Value, CancellationToken.None)).Outcome.Should().Be(TriageOutcome.Done);
+        await ExpectCountedAsync(owner, "after undoing the e-mails", rows: 4, flocked: 3);
+
+        (await imports.UndoAsync(owner, "me", export.BatchId!.Value, CancellationToken.None)).Outcome.Should().Be(TriageOutcome.Done);
+        await ExpectCountedAsync(owner, "after undoing the export", rows: 0, flocked: 0);
+    }
+
+    /// <summary>
+    /// A member's deletion cascades to their invitations, their flocks (which set the invitations' FlockId to null, an
+    /// update the triggers see) and their tallies, in whatever order the store picks. The triggers add to a tally only for
+    /// a member who still exists, so nothing of theirs is written back, and nobody else's tallies move.
+    /// </summary>
+    [Fact]
+    public async Task DeletingAMemberWithDecidedFlocks_LeavesNoTallyRowOfTheirs_AndOthersEqualToACount()
+    {
+        var owner = await _members.AddAsync();
+        var bystander = await _members.AddAsync();
+        var triage = _store.Services.GetRequiredService<TriageService>();
+        foreach (var member in new[] { owner, bystander })
+        {
+            await _members.ReceiveAsync(
+                member,
+                [
+                    .. AFlock,
+                    From("Eve Stone", "Anvil Works", Monday.AddDays(2)),
+                    From("Fay Lark", "Anvil Works", Monday.AddDays(2).AddMinutes(30)),
+                    From("Gus Vale", "Anvil Works", Monday.AddDays(2).AddMinutes(60)),
+                    From("Lone Wolf", "Zeta Labs", Monday.AddDays(-3)),
+                ]);
+            var flocks = await _members.FlocksAsync(member, FlockStatus.Open);
+            flocks.Should().HaveCount(2);
+            (await triage.ActOnFlockAsync(member, "me", flocks[0].Id, TriageAction.Accept, CancellationToken.None)).Outcome.Should().Be(TriageOutcome.Done);
+            var loner = (await _members.InvitationsAsync(member)).Single(i => i.SenderName == "Lone Wolf");
+            (await triage.ActOnInvitationsAsync(member, "me", [loner.Id], TriageAction.Archive, CancellationToken.None)).Outcome.Should().Be(TriageOutcome.Done);
+        }
+
+        var bystanderTallies = await TalliesAsync(bystander);
+        (await TalliesAsync(owner)).Should().Equal(await CountedAsync(owner, expectedRows: 7))
+            .And.ContainKeys((InvitationStatus.Accepted, true), (InvitationStatus.Pending, true), (InvitationStatus.Archived, false));
+
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            (await db.Users.Where(u => u.Id == owner).ExecuteDeleteAsync()).Should().Be(1);
+        }
+
+        (await TallyRowsAsync(owner)).Should().Be(0, "no tally of a deleted member is written back, not even one of zero");
+        (await CountedAsync(owner, expectedRows: 0)).Should().BeEmpty();
+        (await TalliesAsync(bystander)).Should().Equal(bystanderTallies).And.Equal(await CountedAsync(bystander, expectedRows: 7));
+    }
+
+    /// <summary>
+    /// The triggers add to a tally only for a member who exists. A member's deletion does not need that today: both
+    /// stores' cascades delete the invitations before any FlockId is set to null (SQLite takes tallies, invitations,
+    /// then flocks; PostgreSQL runs the set-null after the invitations are gone, on no rows). So this reaches the
+    /// guard directly: the member and their tallies are gone, their rows are not, and changing those rows must not write
+    /// a tally back for someone who is not a member. Inside a transaction that is rolled back.
+    /// </summary>
+    [Fact]
+    public async Task ChangingRowsOfAMemberWhoIsGone_WritesNoTallyBackForThem()
+    {
+        var owner = await _members.AddAsync();
+        await _members.ReceiveAsync(owner, AFlock);
+        (await TalliesAsync(owner)).Should().ContainKey((InvitationStatus.Pending, true));
+
+        var tallyRows = await WithoutTheCascadeAsync(
+            owner,
+            """DELETE FROM "InvitationTallies" WHERE "OwnerId" = @owner""",
+            """DELETE FROM "AspNetUsers" WHERE "Id" = @owner""",
+            $"""UPDATE "Invitations" SET "Status" = {(int)InvitationStatus.Archived}, "FlockId" = NULL WHERE "OwnerId" = @owner""",
+            """SELECT COUNT(*) FROM "InvitationTallies" WHERE "OwnerId" = @owner""");
+
+        tallyRows.Should().Be(0);
+    }
+
+    /// <summary>
+    /// Runs the statements in the caller's transaction, in which deleting a member does not cascade, with <c>@owner</c>
+    /// bound, and answers the last one's count; the transaction is rolled back when it is disposed.
+    /// </summary>
+    protected abstract Task<long> WithoutTheCascadeAsync(string owner, params string[] statements);
+
+    private static async Task<long> RunAsync(DbTransaction transaction, string owner, IReadOnlyList<string> statements)
+    {
+        object? last = null;
+        foreach (var statement in statements)
+        {
+            await using var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = statement;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@owner";
+            parameter.Value = owner;
+            command.Parameters.Add(parameter);
+            last = await command.ExecuteScalarAsync();
+        }
+
+        return Convert.ToInt64(last, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>As <see cref="ExpectAsync"/>, for a story whose number of invitations changes.</summary>
+    private async Task ExpectCountedAsync(string owner, string because, int rows, int flocked)
+    {
+        var tallies = await TalliesAsync(owner);
+        tallies.Should().Equal(await CountedAsync(owner, expectedRows: rows), because);
+        tallies.GetValueOrDefault((InvitationStatus.Pending, true)).Should().Be(flocked, because);
     }
 
     /// <summary>The tallies match a count of the rows, and hold the pending and flocked invitations the story expects.</summary>
@@ -157,6 +308,13 @@ public abstract class InvitationTallyTests : IDisposable
         await using var db = await Factory.CreateDbContextAsync();
         return (await db.InvitationTallies.AsNoTracking().Where(t => t.OwnerId == owner && t.Count != 0).ToListAsync())
             .ToDictionary(t => (t.Status, t.InFlock), t => t.Count);
+    }
+
+    /// <summary>Every tally row the member has, zeros included.</summary>
+    private async Task<int> TallyRowsAsync(string owner)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        return await db.InvitationTallies.CountAsync(t => t.OwnerId == owner);
     }
 
     /// <summary>The same, counted from the member's invitations.</summary>
