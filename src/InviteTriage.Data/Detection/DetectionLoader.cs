@@ -123,7 +123,7 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
         private string Shared(string text) => _shared.TryGetValue(text, out var kept) ? kept : _shared[text] = text;
     }
 
-    /// <summary>How many invitations the user has of each company, for cutting a rebuild into blocks.</summary>
+    /// <summary>How many invitations the user has of each company (the settings preview reads only companies that can hold a candidate).</summary>
     public Task<Dictionary<string, int>> CompanySizesAsync(CancellationToken cancellationToken) =>
         db.Invitations
             .Where(i => i.OwnerId == ownerId && i.CompanyKey != null)

@@ -27,7 +27,6 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     // A change at t alters the baseline of every candidate within 90 days of t.
     private static readonly TimeSpan BaselineReach = TimeSpan.FromDays(SurpriseTest.BaselineDays);
 
-
     // Detection of one user is read-compute-write; two at once would race to create the same flock.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> OwnerLocks = new(StringComparer.Ordinal);
 
@@ -136,10 +135,15 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             owners = await db.Users.Select(u => u.Id).OrderBy(id => id).ToListAsync(cancellationToken);
         }
 
+        var rebuilt = new HashSet<string>(StringComparer.Ordinal);
         foreach (var owner in owners)
         {
             var touched = await WithOwnerLockAsync(owner, db => RebuildOwnerAsync(db, owner, readAhead: true, cancellationToken), cancellationToken);
-            await RescorePeersAsync(owner, touched, [], cancellationToken);
+            // Only members rebuilt already: their memberships are settled, so a re-score changes scores alone. One not
+            // rebuilt yet may hold stale flocks, which a re-score would repair without anyone re-scoring its peers;
+            // its own rebuild scores it against the flocks as they are then.
+            await RescorePeersAsync(owner, touched, [], cancellationToken, rebuilt);
+            rebuilt.Add(owner);
         }
 
         foreach (var owner in owners)
@@ -651,9 +655,9 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     /// <summary>
     /// Other members' flocks whose campaign scores this user's change can move: the same company within 7 days
     /// (CAMPAIGN_COMPANY), or a shared sender within 14 days (CAMPAIGN_SENDER). Their memberships cannot change,
-    /// so this never cascades further.
+    /// so this never cascades further; <paramref name="onlyPeers"/>, when given, limits it to those members.
     /// </summary>
-    private async Task RescorePeersAsync(string ownerId, IReadOnlyList<TouchedStretch> touched, IReadOnlyList<(string SenderKey, DateTime SentAt)> senders, CancellationToken cancellationToken)
+    private async Task RescorePeersAsync(string ownerId, IReadOnlyList<TouchedStretch> touched, IReadOnlyList<(string SenderKey, DateTime SentAt)> senders, CancellationToken cancellationToken, HashSet<string>? onlyPeers = null)
     {
         if (touched.Count == 0 && senders.Count == 0)
         {
@@ -693,7 +697,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             }
         }
 
-        foreach (var peer in peers.GroupBy(p => p.Owner, StringComparer.Ordinal))
+        foreach (var peer in peers.Where(p => onlyPeers is null || onlyPeers.Contains(p.Owner)).GroupBy(p => p.Owner, StringComparer.Ordinal))
         {
             await WithOwnerLockAsync(peer.Key, async db =>
             {

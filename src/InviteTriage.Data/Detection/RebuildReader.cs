@@ -16,7 +16,7 @@ namespace InviteTriage.Data.Detection;
 /// </remarks>
 internal sealed class RebuildReader : IAsyncDisposable
 {
-    // One block waits while the rebuild works on another: memory holds about two blocks.
+    // One block waits while the rebuild works on another and the next is read: at most three blocks in memory.
     private readonly Channel<List<DetectionRow>> _blocks = Channel.CreateBounded<List<DetectionRow>>(1);
     private readonly CancellationTokenSource _stop;
     private readonly Task _reading;

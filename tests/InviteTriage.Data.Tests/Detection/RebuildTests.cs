@@ -16,6 +16,7 @@ public abstract class RebuildTests
 
     public sealed class OnPostgres(PostgresStore store) : RebuildTests(store), IClassFixture<PostgresStore>;
 
+    // Every test's members share the store and detect --all rebuilds them all, so each test has a firm of its own.
     private const string Firm = "Larch Street Partners";
 
     private readonly TriageStore _store;
@@ -92,6 +93,49 @@ public abstract class RebuildTests
         small.Flocks.Where(f => f.Contains(" Open ", StringComparison.Ordinal)).Should().HaveCount(2, "Aspen Row and Birch Lane flock");
         small.Flocks.Should().ContainSingle(f => f.Contains("cedarcourt", StringComparison.Ordinal) && f.Contains(" Withdrawn ", StringComparison.Ordinal));
         small.Candidates.Should().HaveCount(2).And.NotContain(c => c.Contains("cedarcourt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RebuildAll_PeerRescoreOfAMemberNotYetRebuilt_ChangesItsFlocks_AndTheEarlierMemberKeepsAStaleCampaignScore()
+    {
+        string[] owners = [await _members.AddAsync(), await _members.AddAsync(), await _members.AddAsync()];
+        Array.Sort(owners, StringComparer.Ordinal);
+        for (var i = 0; i < owners.Length; i++)
+        {
+            await _members.ReceiveAsync(owners[i],
+                [.. Enumerable.Range(0, 3 + i).Select(k => From($"Partner {i} {k}", "Juniper Yard Partners", Monday.AddDays(i).AddHours(9).AddMinutes(40 * k)))]);
+        }
+
+        var factory = _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            // The first member's flocks are lost (so its rebuild changes something), the middle member's invitations go
+            // without detection seeing them (its flock stays live, stale).
+            await db.Flocks.Where(f => f.OwnerId == owners[0]).ExecuteDeleteAsync();
+            await db.FlockCandidates.Where(c => c.OwnerId == owners[0]).ExecuteDeleteAsync();
+            await db.Invitations.Where(i => i.OwnerId == owners[1]).ExecuteDeleteAsync();
+        }
+
+        var detection = _store.Services.GetRequiredService<FlockDetectionService>();
+        await detection.RebuildAllAsync(CancellationToken.None);
+        var once = await ReasonsAsync(owners);
+        await detection.RebuildAllAsync(CancellationToken.None);
+        var twice = await ReasonsAsync(owners);
+
+        once.Should().Equal(twice, "a second rebuild of everyone changes nothing");
+        once[0].Should().NotContain("CAMPAIGN_COMPANY", "only one other member (the last) still flocks at the firm");
+    }
+
+    private async Task<List<string>> ReasonsAsync(string[] owners)
+    {
+        var all = new List<string>();
+        foreach (var owner in owners)
+        {
+            var flocks = await _members.FlocksAsync(owner);
+            all.Add(string.Join(" ; ", flocks.Select(f => $"{f.Status} {f.Score} [{string.Join(", ", f.Reasons.Select(r => r.Rule))}]")));
+        }
+
+        return all;
     }
 
     /// <summary>Every member's flocks and candidates as text, without ids and times of detection.</summary>
