@@ -10,13 +10,13 @@ namespace InviteTriage.Data.Database;
 /// named <c>@name</c>, which SQLite and Npgsql both read, and what differs goes through <see cref="Dialect"/>. Values are
 /// written exactly as EF Core writes them, so that EF Core reads and compares them alike.
 /// </summary>
-internal sealed class StoreCommands(DbConnection connection, DbTransaction transaction, StoreDialect dialect) : IDisposable
+internal sealed class StoreCommands(DbConnection connection, DbTransaction? transaction, StoreDialect dialect) : IDisposable
 {
     private readonly List<DbCommand> _commands = [];
 
     public DbConnection Connection => connection;
 
-    public DbTransaction Transaction => transaction;
+    public DbTransaction Transaction => transaction ?? throw new InvalidOperationException("These commands read outside a transaction.");
 
     public StoreDialect Dialect => dialect;
 
@@ -26,6 +26,17 @@ internal sealed class StoreCommands(DbConnection connection, DbTransaction trans
             db.Database.CurrentTransaction?.GetDbTransaction()
                 ?? throw new InvalidOperationException("Set-based writes run inside the caller's transaction."),
             StoreDialect.Of(db));
+
+    /// <summary>
+    /// Commands that only read, on a context's own connection: inside its transaction when it is in one, otherwise
+    /// outside any, each statement seeing what is committed when it starts (on PostgreSQL an explicit transaction
+    /// would wait for the instance's write lock).
+    /// </summary>
+    public static async Task<StoreCommands> ReadingAsync(TriageDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return new StoreCommands(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), StoreDialect.Of(db));
+    }
 
     /// <summary>A command whose parameters are named in <paramref name="sql"/> as @name, bound by position on each use.</summary>
     public DbCommand Prepare(string sql, params string[] parameters)

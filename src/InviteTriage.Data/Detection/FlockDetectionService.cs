@@ -27,11 +27,11 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     // A change at t alters the baseline of every candidate within 90 days of t.
     private static readonly TimeSpan BaselineReach = TimeSpan.FromDays(SurpriseTest.BaselineDays);
 
-    // A rebuild holds about this many invitations in memory at a time (RebuildOwnerAsync).
-    private const int RebuildBlockRows = 10_000;
-
     // Detection of one user is read-compute-write; two at once would race to create the same flock.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> OwnerLocks = new(StringComparer.Ordinal);
+
+    /// <summary>About how many invitations a rebuild holds in memory at a time (<see cref="RebuildOwnerAsync"/>); tests cut companies with fewer.</summary>
+    internal int RebuildBlockRows { get; init; } = 10_000;
 
     /// <summary>The user's data coverage now; callers take it before a change and pass it to <see cref="DetectAroundAsync"/>.</summary>
     public async Task<DataCoverage?> CoverageAsync(string ownerId, CancellationToken cancellationToken)
@@ -82,7 +82,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     {
         if (rebuild)
         {
-            var rebuilt = await RebuildOwnerAsync(db, ownerId, cancellationToken);
+            var rebuilt = await RebuildOwnerAsync(db, ownerId, readAhead: false, cancellationToken);
             await AutoArchiveAsync(db, ownerId, cancellationToken);
             return new PeerRescore(rebuilt, []);
         }
@@ -98,14 +98,12 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     }
 
     internal Task RescorePeersAsync(string ownerId, PeerRescore rescore, CancellationToken cancellationToken) =>
-        rescore.Touched.Count == 0 && rescore.Senders.Count == 0
-            ? Task.CompletedTask
-            : RescorePeersAsync(ownerId, rescore.Touched, rescore.Senders, cancellationToken);
+        RescorePeersAsync(ownerId, rescore.Touched, rescore.Senders, cancellationToken);
 
     /// <summary>A full recompute for one user (settings changed, or on request).</summary>
     public async Task RebuildAsync(string ownerId, CancellationToken cancellationToken)
     {
-        var touched = await WithOwnerLockAsync(ownerId, db => RebuildOwnerAsync(db, ownerId, cancellationToken), cancellationToken);
+        var touched = await WithOwnerLockAsync(ownerId, db => RebuildOwnerAsync(db, ownerId, readAhead: true, cancellationToken), cancellationToken);
         await RescorePeersAsync(ownerId, touched, [], cancellationToken);
         await AutoArchiveAsync(ownerId, cancellationToken);
     }
@@ -118,14 +116,16 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     {
         var touched = await WithOwnerLockAsync(
             ownerId,
-            async db => await new DetectionLoader(db, ownerId).CandidatesStoredAsync(cancellationToken) ? [] : await RebuildOwnerAsync(db, ownerId, cancellationToken),
+            async db => await new DetectionLoader(db, ownerId).CandidatesStoredAsync(cancellationToken) ? [] : await RebuildOwnerAsync(db, ownerId, readAhead: true, cancellationToken),
             cancellationToken);
         await RescorePeersAsync(ownerId, touched, [], cancellationToken);
     }
 
     /// <summary>
-    /// A full recompute for every user. Memberships do not depend on other users, only campaign scores do, so a
-    /// second pass re-scores everyone once every user's flocks are in place.
+    /// A full recompute for every user, one user at a time. Memberships do not depend on other users, only campaign
+    /// scores do: a user rebuilt early scored against the others' flocks as they were, so each user's changed
+    /// stretches re-score the flocks of others they reach, as an arrival does. A rebuild that changes nothing reads
+    /// every invitation once.
     /// </summary>
     public async Task RebuildAllAsync(CancellationToken cancellationToken)
     {
@@ -135,12 +135,15 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             owners = await db.Users.Select(u => u.Id).OrderBy(id => id).ToListAsync(cancellationToken);
         }
 
-        for (var pass = 0; pass < 2; pass++)
+        var rebuilt = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var owner in owners)
         {
-            foreach (var owner in owners)
-            {
-                await WithOwnerLockAsync(owner, db => RebuildOwnerAsync(db, owner, cancellationToken), cancellationToken);
-            }
+            var touched = await WithOwnerLockAsync(owner, db => RebuildOwnerAsync(db, owner, readAhead: true, cancellationToken), cancellationToken);
+            // Only members rebuilt already: their memberships are settled, so a re-score changes scores alone. One not
+            // rebuilt yet may hold stale flocks, which a re-score would repair without anyone re-scoring its peers;
+            // its own rebuild scores it against the flocks as they are then.
+            await RescorePeersAsync(owner, touched, [], cancellationToken, rebuilt);
+            rebuilt.Add(owner);
         }
 
         foreach (var owner in owners)
@@ -479,49 +482,40 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     /// each block is read, detected and written before the next is read, so that a rebuild's memory stays flat
     /// however many invitations the user has.
     /// </summary>
-    private async Task<List<TouchedStretch>> RebuildOwnerAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
+    private async Task<List<TouchedStretch>> RebuildOwnerAsync(TriageDbContext db, string ownerId, bool readAhead, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var loader = new DetectionLoader(db, ownerId);
         var coverage = await loader.CoverageAsync(cancellationToken);
         var settings = await SettingsAsync(db, ownerId, cancellationToken);
+        var dismissed = await loader.DismissedMembershipsAsync(cancellationToken);
 
-        // Companies with stored flocks but no invitations left (an undone import) are reconciled too: their flocks go.
-        var companies = await loader.CompanySizesAsync(cancellationToken);
-        foreach (var company in await db.Flocks.Where(f => f.OwnerId == ownerId && f.Status != FlockStatus.Dismissed).Select(f => f.CompanyKey).Distinct().ToListAsync(cancellationToken))
-        {
-            companies.TryAdd(company, 0);
-        }
-
-        // Candidates of companies the user no longer has would otherwise stay behind; every company's are written anew.
-        await db.FlockCandidates.Where(c => c.OwnerId == ownerId).ExecuteDeleteAsync(cancellationToken);
+        // Companies with stored flocks or candidates but no invitations left (an undone import) are reconciled too,
+        // after the others: what is stored of them goes.
+        var storedOnly = new SortedSet<string>(
+            await db.Flocks.Where(f => f.OwnerId == ownerId && f.Status != FlockStatus.Dismissed).Select(f => f.CompanyKey)
+                .Union(db.FlockCandidates.Where(c => c.OwnerId == ownerId).Select(c => c.CompanyKey))
+                .ToListAsync(cancellationToken),
+            StringComparer.Ordinal);
 
         var touched = new List<TouchedStretch>();
         var invitations = 0;
-        foreach (var block in Blocks(companies))
+        // A rebuild in a transaction of its own reads ahead on a second connection (RebuildReader).
+        await using (var reader = readAhead ? RebuildReader.Start(dbFactory, ownerId, RebuildBlockRows, cancellationToken) : null)
         {
-            var rowsByCompany = (await loader.CompanyRowsAsync(block, cancellationToken))
-                .GroupBy(r => r.CompanyKey, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-            var storedByCompany = (await db.Flocks
-                    .AsNoTracking()
-                    .Where(f => f.OwnerId == ownerId && block.Contains(f.CompanyKey) && f.Status != FlockStatus.Dismissed)
-                    .Include(f => f.Members)
-                    .AsSplitQuery()
-                    .ToListAsync(cancellationToken))
-                .GroupBy(f => f.CompanyKey, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-            var stretches = block
-                .Select(company =>
-                {
-                    var chains = rowsByCompany.GetValueOrDefault(company) ?? [];
-                    return new CompanyStretch(company, chains, [.. chains.Select(r => r.SentAt)],
-                        chains.Count > 0 ? chains[0].SentAt : DateTime.MinValue, chains.Count > 0 ? chains[^1].SentAt : DateTime.MaxValue,
-                        storedByCompany.GetValueOrDefault(company) ?? []);
-                })
-                .ToList();
-            touched.AddRange(await DetectAndReconcileAsync(db, loader, ownerId, stretches, coverage, settings, cancellationToken, candidatesCleared: true));
-            invitations += rowsByCompany.Values.Sum(r => r.Count);
+            await foreach (var rows in reader?.Blocks(cancellationToken) ?? loader.CompanyBlocksAsync(RebuildBlockRows, cancellationToken))
+            {
+                var rowsByCompany = rows.GroupBy(r => r.CompanyKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+                storedOnly.ExceptWith(rowsByCompany.Keys);
+                touched.AddRange(await RebuildBlockAsync(db, loader, ownerId, rowsByCompany, coverage, settings, dismissed, cancellationToken));
+                invitations += rows.Count;
+            }
+        }
+
+        foreach (var block in storedOnly.Chunk(Math.Max(1, RebuildBlockRows / 10)))
+        {
+            touched.AddRange(await RebuildBlockAsync(db, loader, ownerId, block.ToDictionary(company => company, _ => new List<DetectionRow>(), StringComparer.Ordinal),
+                coverage, settings, dismissed, cancellationToken));
         }
 
         await db.Users.Where(u => u.Id == ownerId && !u.FlockCandidatesStored)
@@ -535,28 +529,33 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         return touched;
     }
 
-    /// <summary>Companies in key order, cut into runs of about <see cref="RebuildBlockRows"/> invitations; a larger company is a block alone.</summary>
-    private static IEnumerable<List<string>> Blocks(Dictionary<string, int> companies)
+    /// <summary>One block of a rebuild: whole companies with all their invitations, against everything stored of them.</summary>
+    private async Task<List<TouchedStretch>> RebuildBlockAsync(
+        TriageDbContext db, DetectionLoader loader, string ownerId, Dictionary<string, List<DetectionRow>> rowsByCompany, DataCoverage? coverage,
+        DetectionSettings settings, IReadOnlyDictionary<long, long[]> dismissed, CancellationToken cancellationToken)
     {
-        var block = new List<string>();
-        var rows = 0;
-        foreach (var company in companies.Keys.Order(StringComparer.Ordinal))
-        {
-            if (block.Count > 0 && rows + companies[company] > RebuildBlockRows)
+        var block = rowsByCompany.Keys.ToList();
+        var storedByCompany = (await db.Flocks
+                .AsNoTracking()
+                .Where(f => f.OwnerId == ownerId && block.Contains(f.CompanyKey) && f.Status != FlockStatus.Dismissed)
+                .Include(f => f.Members)
+                .AsSplitQuery()
+                .ToListAsync(cancellationToken))
+            .ToLookup(f => f.CompanyKey, StringComparer.Ordinal);
+        var storedCandidates = (await db.FlockCandidates
+                .AsNoTracking()
+                .Where(c => c.OwnerId == ownerId && block.Contains(c.CompanyKey))
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.CompanyKey, StringComparer.Ordinal);
+        var stretches = rowsByCompany
+            .Select(company => new CompanyStretch(company.Key, company.Value, [.. company.Value.Select(r => r.SentAt)],
+                company.Value.Count > 0 ? company.Value[0].SentAt : DateTime.MinValue, company.Value.Count > 0 ? company.Value[^1].SentAt : DateTime.MaxValue,
+                [.. storedByCompany[company.Key]])
             {
-                yield return block;
-                block = [];
-                rows = 0;
-            }
-
-            block.Add(company);
-            rows += companies[company];
-        }
-
-        if (block.Count > 0)
-        {
-            yield return block;
-        }
+                StoredCandidates = [.. storedCandidates[company.Key]],
+            })
+            .ToList();
+        return await DetectAndReconcileAsync(db, loader, ownerId, stretches, coverage, settings, cancellationToken, dismissed);
     }
 
     /// <summary>
@@ -566,9 +565,9 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     /// </summary>
     private async Task<List<TouchedStretch>> DetectAndReconcileAsync(
         TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<CompanyStretch> stretches, DataCoverage? coverage,
-        DetectionSettings settings, CancellationToken cancellationToken, bool candidatesCleared = false)
+        DetectionSettings settings, CancellationToken cancellationToken, IReadOnlyDictionary<long, long[]>? dismissed = null)
     {
-        var dismissed = await loader.DismissedMembershipsAsync(cancellationToken);
+        dismissed ??= await loader.DismissedMembershipsAsync(cancellationToken);
         var known = await loader.KnownCompanyKeysAsync([.. stretches.Select(s => s.CompanyKey).Distinct(StringComparer.Ordinal)], cancellationToken);
         var context = new DetectionContext(known, []);
         var invitations = stretches.Select(s => s.Chains.Select(r => r.ToDetection(dismissed)).ToList()).ToList();
@@ -601,7 +600,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         {
             var stretch = stretches[i];
             reconciler.Reconcile(found[i], stretch.Stored, stretch.Chains.ToDictionary(r => r.Id));
-            reconciler.ReplaceCandidates(stretch.CompanyKey, stretch.From, stretch.To, settings.Span, candidates[i], clearFirst: !candidatesCleared);
+            ReplaceCandidates(reconciler, stretch, candidates[i], settings.Span);
             if (found[i].Count > 0 || stretch.Stored.Count > 0)
             {
                 touched.Add(new TouchedStretch(stretch.CompanyKey, MinFirst(found[i], stretch.Stored), MaxLast(found[i], stretch.Stored)));
@@ -610,6 +609,25 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
 
         await reconciler.SaveAsync(cancellationToken);
         return [.. touched.Where(t => reconciler.ChangedCompanies.Contains(t.CompanyKey))];
+    }
+
+    /// <summary>
+    /// A stretch's candidates replace the stored ones it covers. A rebuild knows every stored candidate of the
+    /// company, so one that finds the same writes nothing, and one that finds others replaces all of them.
+    /// </summary>
+    private static void ReplaceCandidates(FlockReconciler reconciler, CompanyStretch stretch, List<DetectedCandidate> found, TimeSpan span)
+    {
+        if (stretch.StoredCandidates is not { } stored)
+        {
+            reconciler.ReplaceCandidates(stretch.CompanyKey, stretch.From, stretch.To, span, found, clearFirst: true);
+        }
+        else if (!found.Order(CandidateOrder.Instance).SequenceEqual(stored.Select(c => c.ToDetected()).Order(CandidateOrder.Instance)))
+        {
+            reconciler.ReplaceCandidates(stretch.CompanyKey,
+                stored.Count > 0 ? stored.Min(c => c.FirstSentAt) : stretch.From,
+                stored.Count > 0 ? stored.Max(c => c.LastSentAt) : stretch.To,
+                span, found, clearFirst: stored.Count > 0);
+        }
     }
 
     /// <summary>One region read on its own, wider each time, until no chain or baseline is cut.</summary>
@@ -637,10 +655,15 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     /// <summary>
     /// Other members' flocks whose campaign scores this user's change can move: the same company within 7 days
     /// (CAMPAIGN_COMPANY), or a shared sender within 14 days (CAMPAIGN_SENDER). Their memberships cannot change,
-    /// so this never cascades further.
+    /// so this never cascades further; <paramref name="onlyPeers"/>, when given, limits it to those members.
     /// </summary>
-    private async Task RescorePeersAsync(string ownerId, IReadOnlyList<TouchedStretch> touched, IReadOnlyList<(string SenderKey, DateTime SentAt)> senders, CancellationToken cancellationToken)
+    private async Task RescorePeersAsync(string ownerId, IReadOnlyList<TouchedStretch> touched, IReadOnlyList<(string SenderKey, DateTime SentAt)> senders, CancellationToken cancellationToken, HashSet<string>? onlyPeers = null)
     {
+        if (touched.Count == 0 && senders.Count == 0)
+        {
+            return;
+        }
+
         var peers = new List<(string Owner, DetectionRegion Region)>();
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -674,7 +697,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             }
         }
 
-        foreach (var peer in peers.GroupBy(p => p.Owner, StringComparer.Ordinal))
+        foreach (var peer in peers.Where(p => onlyPeers is null || onlyPeers.Contains(p.Owner)).GroupBy(p => p.Owner, StringComparer.Ordinal))
         {
             await WithOwnerLockAsync(peer.Key, async db =>
             {
@@ -755,5 +778,18 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     }
 
     /// <summary>Whole gap-chains of one company to detect, the baseline's timestamps, and the stored flocks there.</summary>
-    private sealed record CompanyStretch(string CompanyKey, List<DetectionRow> Chains, List<DateTime> SentAts, DateTime From, DateTime To, List<Flock> Stored);
+    private sealed record CompanyStretch(string CompanyKey, List<DetectionRow> Chains, List<DateTime> SentAts, DateTime From, DateTime To, List<Flock> Stored)
+    {
+        /// <summary>Every stored candidate of the company, when a rebuild read them; otherwise the stretch's are replaced by range.</summary>
+        public List<FlockCandidate>? StoredCandidates { get; init; }
+    }
+
+    /// <summary>Candidates in time order, to compare a company's stored ones with those found.</summary>
+    private sealed class CandidateOrder : IComparer<DetectedCandidate>
+    {
+        public static readonly CandidateOrder Instance = new();
+
+        public int Compare(DetectedCandidate? x, DetectedCandidate? y) =>
+            (x!.FirstSentAt, x.LastSentAt, x.SenderCount, x.Baseline).CompareTo((y!.FirstSentAt, y.LastSentAt, y.SenderCount, y.Baseline));
+    }
 }

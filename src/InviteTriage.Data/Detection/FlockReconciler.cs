@@ -102,8 +102,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
     /// <summary>
     /// The candidates found in a stretch of one company's timeline, [from, to], which holds whole gap-chains: they
     /// replace every stored candidate there, as the flocks found replace the stored ones. A candidate spans at most
-    /// <paramref name="span"/>. A rebuild, which deleted all of the user's candidates first, passes
-    /// <paramref name="clearFirst"/> false and saves a delete per company.
+    /// <paramref name="span"/>. <paramref name="clearFirst"/> false saves the delete where nothing is stored there.
     /// </summary>
     public void ReplaceCandidates(string companyKey, DateTime from, DateTime to, TimeSpan span, IReadOnlyList<DetectedCandidate> candidates, bool clearFirst) =>
         _candidates.Add((companyKey, from, to, span, candidates, clearFirst));
