@@ -67,6 +67,10 @@ internal sealed class PostgresWriteLock(TimeSpan timeout) : DbTransactionInterce
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = _takeLock;
+
+        // The command's own timeout (Npgsql's 30 s unless the connection string says otherwise) would cut a longer wait
+        // short with a less clear error, so the lock timeout decides, and the margin is for the answer to arrive.
+        command.CommandTimeout = timeout == TimeSpan.Zero ? 0 : (int)Math.Min(int.MaxValue, Math.Ceiling(timeout.TotalSeconds) + 5);
         return command;
     }
 

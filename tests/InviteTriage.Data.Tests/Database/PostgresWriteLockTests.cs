@@ -43,6 +43,24 @@ public sealed class PostgresWriteLockTests(PostgresStore store) : IClassFixture<
         (await ShowLockTimeoutAsync(writer)).Should().Be("0", "SET LOCAL ends with its transaction, so the pooled connection keeps no timeout");
     }
 
+    [Fact]
+    public async Task ALockTimeoutLongerThanTheCommandTimeout_StillDecidesTheWait()
+    {
+        var connection = new NpgsqlConnectionStringBuilder(store.Services.GetRequiredService<DatabaseLocation>().ConnectionString) { CommandTimeout = 1 };
+        using var patient = await store.StartHostAsync(settings: new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:InviteTriage"] = connection.ToString(),
+            [DatabaseLocation.LockTimeoutKey] = "00:00:03",
+        });
+        await using var holder = await ContextAsync(store.Services);
+        await using var held = await holder.Database.BeginTransactionAsync();
+        await using var writer = await ContextAsync(patient.Services);
+
+        var write = () => writer.Database.BeginTransactionAsync();
+
+        (await write.Should().ThrowAsync<StoreBusyException>()).Which.Message.Should().Contain("more than 3 s");
+    }
+
     [Theory]
     [InlineData(null, 10)]
     [InlineData("00:00:30", 30)]
