@@ -18,7 +18,7 @@ internal static class BenchCommand
             return 2;
         }
 
-        using var run = new BenchRun(options, Console.Error);
+        await using var run = new BenchRun(options, Console.Error);
         var reports = new List<MeasureReport>();
         try
         {
@@ -34,7 +34,7 @@ internal static class BenchCommand
         }
 
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}, args: {string.Join(' ', args)}"));
+            $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}, args: {string.Join(' ', BenchOptions.Printable(args))}"));
         foreach (var report in reports)
         {
             await Console.Out.WriteLineAsync();
@@ -70,7 +70,7 @@ internal static class BenchCommand
 
     public static int Usage(IEnumerable<string> commands)
     {
-        Console.Error.WriteLine($"usage: InviteTriage.Bench ({string.Join('|', commands)}) [--invitations N] [--members M] [--others N] [--seed S] [--runs R] [--arrivals A] [--work DIR] [--keep]");
+        Console.Error.WriteLine($"usage: InviteTriage.Bench ({string.Join('|', commands)}) [--invitations N] [--members M] [--others N] [--seed S] [--runs R] [--arrivals A] [--work DIR] [--keep] [--provider Sqlite|Postgres --connection CS]");
         Console.Error.WriteLine("       InviteTriage.Bench generate --invitations N [--seed S] --out PATH");
         return 2;
     }

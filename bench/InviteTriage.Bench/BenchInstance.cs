@@ -7,10 +7,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace InviteTriage.Bench;
 
-/// <summary>The app's store and services over one SQLite file, built as the CLI builds them, and migrated.</summary>
+/// <summary>The app's store and services over one store of the run, built as the CLI builds them, and migrated.</summary>
 internal sealed class BenchInstance : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -19,13 +20,18 @@ internal sealed class BenchInstance : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<BenchInstance> OpenAsync(string databasePath, ILoggerProvider? logs = null)
+    public static async Task<BenchInstance> OpenAsync(DatabaseLocation store, ILoggerProvider? logs = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:InviteTriage"] = $"Data Source={databasePath}",
-            ["INVITETRIAGE_DATA"] = Path.GetDirectoryName(Path.GetFullPath(databasePath)),
+            ["Database:Provider"] = store.Provider.ToString(),
+            ["ConnectionStrings:InviteTriage"] = store.ConnectionString,
+
+            // The data folder holds only the keys of versions before the store kept them; a server store has none.
+            ["INVITETRIAGE_DATA"] = store.SqlitePath is { } path
+                ? Path.GetDirectoryName(Path.GetFullPath(path))
+                : Path.Combine(Path.GetTempPath(), "invitetriage-bench"),
         });
         builder.Services.AddLogging(logging =>
         {
@@ -62,6 +68,7 @@ internal sealed class BenchInstance : IAsyncDisposable
     {
         _host.Dispose();
         SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
         await Task.Yield();
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using InviteTriage.Core.Flocks;
 using InviteTriage.Data;
+using InviteTriage.Data.Database;
 using InviteTriage.Data.Imports;
 using InviteTriage.Ingest;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InviteTriage.Bench;
 
 /// <summary>
-/// <c>import-child --database PATH --member EMAIL --csv PATH</c>: one import through the app's ImportService, alone in
+/// <c>import-child --provider P --store CS --member EMAIL --csv PATH</c>: one import through the app's ImportService, alone in
 /// its process, so that the process's peak memory is the import's. Prints one JSON line, a <see cref="ChildImportResult"/>.
 /// </summary>
 internal static class ChildImport
@@ -19,11 +20,11 @@ internal static class ChildImport
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var database = ValueOf(args, "--database");
+        var store = ChildProcess.StoreOf(args, Command);
         var email = ValueOf(args, "--member");
         var csv = ValueOf(args, "--csv");
         var phases = new PhaseTimes();
-        await using var instance = await BenchInstance.OpenAsync(database, phases);
+        await using var instance = await BenchInstance.OpenAsync(store, phases);
         var owner = await instance.MemberIdAsync(email);
 
         var clock = Stopwatch.StartNew();
@@ -39,9 +40,9 @@ internal static class ChildImport
         return summary.Failed ? 2 : 0;
     }
 
-    /// <summary>Runs this harness again as a child process with <paramref name="args"/> and reads its result line.</summary>
-    public static Task<ChildImportResult> RunChildAsync(IReadOnlyList<string> args, CancellationToken cancellationToken) =>
-        ChildProcess.RunAsync<ChildImportResult>(Command, args, cancellationToken);
+    /// <summary>Runs this harness again as a child process that imports <paramref name="csv"/> for <paramref name="member"/>, and reads its result line.</summary>
+    public static Task<ChildImportResult> RunChildAsync(DatabaseLocation store, string member, string csv, CancellationToken cancellationToken) =>
+        ChildProcess.RunAsync<ChildImportResult>(Command, [.. ChildProcess.StoreArgs(store), "--member", member, "--csv", csv], cancellationToken);
 
     private static string ValueOf(IReadOnlyList<string> args, string name) => ChildProcess.ValueOf(args, Command, name);
 }

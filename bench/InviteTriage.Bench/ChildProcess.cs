@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using InviteTriage.Data.Database;
 
 namespace InviteTriage.Bench;
 
@@ -46,4 +47,10 @@ internal static class ChildProcess
 
         throw new ArgumentException($"{command} needs {name}");
     }
+
+    /// <summary>A store, as a child's arguments name it; <see cref="StoreOf"/> reads them back.</summary>
+    public static string[] StoreArgs(DatabaseLocation store) => ["--provider", store.Provider.ToString(), "--store", store.ConnectionString];
+
+    public static DatabaseLocation StoreOf(IReadOnlyList<string> args, string command) =>
+        new(Enum.Parse<DatabaseProvider>(ValueOf(args, command, "--provider")), ValueOf(args, command, "--store"));
 }

@@ -32,7 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<StoreBackup>();
 
         // One context per operation (Blazor Server circuits live long); the factory also registers a scoped context.
-        services.AddDbContextFactory<TriageDbContext>(options => dialect.Configure(options, location.ConnectionString));
+        services.AddDbContextFactory<TriageDbContext>(options => dialect.Configure(options, location));
 
         // AccountService works through Identity's UserManager, which holds a scoped context. Everything else opens
         // a context per operation from the factory and keeps no state, so one instance serves every circuit.

@@ -34,12 +34,22 @@ public abstract class TriageStore : IAsyncLifetime
 
     /// <summary>
     /// Another process over the same database, as a second web instance or the CLI would be: its own services and
-    /// data folder (<paramref name="dataFolder"/>, a new one unless named), the same store. The caller disposes it.
+    /// data folder (<paramref name="dataFolder"/>, a new one unless named), the same store, and <paramref name="settings"/>
+    /// over the store's own. The caller disposes it.
     /// </summary>
-    public Task<IHost> StartHostAsync(string? dataFolder = null) => StartHostAsync(new Dictionary<string, string?>(_settings)
+    public Task<IHost> StartHostAsync(string? dataFolder = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        ["INVITETRIAGE_DATA"] = dataFolder ?? Path.Combine(Folder, Guid.NewGuid().ToString("N")),
-    });
+        var all = new Dictionary<string, string?>(_settings)
+        {
+            ["INVITETRIAGE_DATA"] = dataFolder ?? Path.Combine(Folder, Guid.NewGuid().ToString("N")),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return StartHostAsync(all);
+    }
 
     private static async Task<IHost> StartHostAsync(Dictionary<string, string?> settings)
     {

@@ -5,7 +5,7 @@ using InviteTriage.Core.Detection;
 using InviteTriage.Data.Detection;
 using InviteTriage.Data.Imports;
 using InviteTriage.Ingest;
-using Microsoft.Data.Sqlite;
+using InviteTriage.Data.Database;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InviteTriage.Bench.Measures;
@@ -16,7 +16,7 @@ namespace InviteTriage.Bench.Measures;
 /// several runs. Member 0 is the measured one; the other members have <see cref="BenchOptions.Others"/> invitations
 /// each, imported first, so that the campaign rules have peers.
 /// </summary>
-internal sealed class ScaleMeasure(IReferenceEngine reference) : IMeasure
+internal sealed class ScaleMeasure : IMeasure
 {
     /// <summary>The small store of the arrivals' comparison, and of the check that the SQL grouping finds what the app finds.</summary>
     public const int SmallInvitations = 10_000;
@@ -42,12 +42,12 @@ internal sealed class ScaleMeasure(IReferenceEngine reference) : IMeasure
         var size = Size(options.Invitations);
         var culture = CultureInfo.InvariantCulture;
 
-        var empty = run.PathOf("base.db");
+        var engine = run.Engine;
+        var empty = await engine.CreateAsync("base", cancellationToken);
         await CreateBaseAsync(run, empty, cancellationToken);
 
         // The small store: member 0 with 10k invitations.
-        var small = run.PathOf("small.db");
-        CopyStore(empty, small);
+        var small = await engine.CopyAsync(empty, "small", cancellationToken);
         await using (var instance = await BenchInstance.OpenAsync(small))
         {
             var owner = await instance.MemberIdAsync(BenchInstance.EmailOf(0));
@@ -58,8 +58,7 @@ internal sealed class ScaleMeasure(IReferenceEngine reference) : IMeasure
         await CheckAgreementAsync(run, small, Size(SmallInvitations), settings, cancellationToken);
 
         // The import, which also fills the large store that the other measures use.
-        var store = run.PathOf("store.db");
-        await ImportAsync(run, empty, store, cancellationToken);
+        var store = await ImportAsync(run, empty, cancellationToken);
 
         await RebuildAsync(run, store, settings, cancellationToken);
 
@@ -78,7 +77,7 @@ internal sealed class ScaleMeasure(IReferenceEngine reference) : IMeasure
         var text = new StringBuilder();
         text.AppendLine(culture, $"### Scale: {options.Invitations:N0} invitations for one member of {options.Members} (others: {options.Others:N0} each)");
         text.AppendLine();
-        text.Append(MachineInfo.Markdown(await reference.VersionAsync(cancellationToken)));
+        text.Append(MachineInfo.Markdown(await engine.VersionAsync(cancellationToken)));
         text.AppendLine();
         text.AppendLine(culture, $"Timed figures are medians of {options.Runs} runs (arrivals: p50 and p99 of {options.Arrivals:N0} each).");
         text.AppendLine();
@@ -99,10 +98,10 @@ internal sealed class ScaleMeasure(IReferenceEngine reference) : IMeasure
     }
 
     /// <summary>The instance before member 0's import: every member, and the others' inboxes imported (not timed).</summary>
-    private static async Task CreateBaseAsync(BenchRun run, string path, CancellationToken cancellationToken)
+    private static async Task CreateBaseAsync(BenchRun run, DatabaseLocation store, CancellationToken cancellationToken)
     {
         var options = run.Options;
-        await using var instance = await BenchInstance.OpenAsync(path);
+        await using var instance = await BenchInstance.OpenAsync(store);
         for (var member = 0; member < options.Members; member++)
         {
             var owner = await instance.AddMemberAsync(BenchInstance.EmailOf(member));
@@ -115,30 +114,32 @@ internal sealed class ScaleMeasure(IReferenceEngine reference) : IMeasure
     }
 
     /// <summary>The SQL grouping must find what the app finds, or it is no yardstick.</summary>
-    private async Task<GroupCounts> CheckAgreementAsync(BenchRun run, string store, string size, DetectionSettings settings, CancellationToken cancellationToken)
+    private async Task<GroupCounts> CheckAgreementAsync(BenchRun run, DatabaseLocation store, string size, DetectionSettings settings, CancellationToken cancellationToken)
     {
-        var (_, sql) = await reference.GroupAsync(store, settings, cancellationToken);
-        var ours = await DetectorCounts.CountAsync(store, settings, cancellationToken);
+        var (_, sql) = await run.Engine.GroupAsync(store, settings, cancellationToken);
+        var ours = await DetectorCounts.CountAsync(run.Engine, store, settings, cancellationToken);
         run.Log.WriteLine($"{size}: the app finds {ours}, the SQL grouping {sql}");
         _rows.Add(new ScaleRow($"SQL grouping finds the app's candidates and flocks ({size})",
             Counts(ours), Counts(sql), "", "equal", ours == sql));
         return ours;
     }
 
-    private async Task ImportAsync(BenchRun run, string empty, string store, CancellationToken cancellationToken)
+    /// <summary>The import, each run into a new copy of <paramref name="empty"/>; returns the last run's store.</summary>
+    private async Task<DatabaseLocation> ImportAsync(BenchRun run, DatabaseLocation empty, CancellationToken cancellationToken)
     {
-        var options = run.Options;
+        var (options, engine) = (run.Options, run.Engine);
         var csv = run.CsvOf(0);
+        var store = empty;
         var ours = new List<double>();
         var theirs = new List<double>();
         long peak = 0;
         ChildImportResult? last = null;
         for (var i = 0; i < options.Runs; i++)
         {
-            var bulk = await reference.BulkLoadAsync(csv, run.PathOf("bare"), cancellationToken);
+            var bulk = await engine.BulkLoadAsync(csv, cancellationToken);
             theirs.Add(bulk.Elapsed.TotalSeconds);
-            CopyStore(empty, store);
-            last = await ChildImport.RunChildAsync(["--database", store, "--member", BenchInstance.EmailOf(0), "--csv", csv], cancellationToken);
+            store = await engine.CopyAsync(empty, "store", cancellationToken);
+            last = await ChildImport.RunChildAsync(store, BenchInstance.EmailOf(0), csv, cancellationToken);
             if (last.Error is { } error)
             {
                 throw new InvalidOperationException($"The import was refused: {error}");
@@ -152,7 +153,7 @@ internal sealed class ScaleMeasure(IReferenceEngine reference) : IMeasure
 
         var ratio = Timings.Median(ours) / Timings.Median(theirs);
         _rows.Add(new ScaleRow($"import of the {Size(options.Invitations)}-row generic CSV through ImportService (stored, indexed, detected, committed)",
-            Timings.SecondsOfRuns(ours), $"{reference.BulkLoadName}: {Timings.SecondsOfRuns(theirs)}", Timings.Ratio(ratio),
+            Timings.SecondsOfRuns(ours), $"{engine.BulkLoadName}: {Timings.SecondsOfRuns(theirs)}", Timings.Ratio(ratio),
             $"≤ {ImportRatio:0}× (stretch ≤ {ImportStretchRatio:0.0}×)", ratio <= ImportRatio));
         if (options.Runs > 0 && last is not null)
         {
@@ -160,12 +161,14 @@ internal sealed class ScaleMeasure(IReferenceEngine reference) : IMeasure
             _notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"The import added {last.Added:N0}, found {last.Duplicates:N0} duplicates and rejected {last.Rejected:N0} rows; {last.Flocks:N0} live flocks. Phases of the last run: {string.Join(", ", last.PhaseMilliseconds.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value / 1000:0.00} s"))}."));
         }
+
+        return store;
     }
 
     /// <summary>The rebuild of every member (<c>detect --all</c>), the SQL grouping and the plain read, in turn on the same store.</summary>
-    private async Task RebuildAsync(BenchRun run, string store, DetectionSettings settings, CancellationToken cancellationToken)
+    private async Task RebuildAsync(BenchRun run, DatabaseLocation store, DetectionSettings settings, CancellationToken cancellationToken)
     {
-        var options = run.Options;
+        var (options, engine) = (run.Options, run.Engine);
         var size = Size(options.Invitations);
         var rebuilds = new List<double>();
         var groupings = new List<double>();
@@ -178,10 +181,10 @@ internal sealed class ScaleMeasure(IReferenceEngine reference) : IMeasure
             for (var i = 0; i < options.Runs; i++)
             {
                 rebuilds.Add(await Timings.SecondsAsync(() => detection.RebuildAllAsync(cancellationToken)));
-                var grouping = await reference.GroupAsync(store, settings, cancellationToken);
+                var grouping = await engine.GroupAsync(store, settings, cancellationToken);
                 groupings.Add(grouping.Elapsed.TotalSeconds);
                 sql = grouping.Counts;
-                var read = await reference.ReadAsync(store, cancellationToken);
+                var read = await engine.ReadAsync(store, cancellationToken);
                 reads.Add(read.Elapsed.TotalSeconds);
                 rows = read.Rows;
                 run.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -197,7 +200,7 @@ internal sealed class ScaleMeasure(IReferenceEngine reference) : IMeasure
         _rows.Add(new ScaleRow($"full rebuild, against reading what it reads ({rows:N0} rows)", Timings.SecondsOfRuns(rebuilds),
             $"plain SELECT: {Timings.SecondsOfRuns(reads)}", Timings.Ratio(readRatio), $"≤ {RebuildReadRatio:0}× the read", readRatio <= RebuildReadRatio));
 
-        var ours = await DetectorCounts.CountAsync(store, settings, cancellationToken);
+        var ours = await DetectorCounts.CountAsync(engine, store, settings, cancellationToken);
         _rows.Add(new ScaleRow($"SQL grouping finds the app's candidates and flocks ({size})", Counts(ours), Counts(sql!), "", "equal", ours == sql));
 
         var child = await ChildRebuild.RunChildAsync(store, cancellationToken);
@@ -266,9 +269,9 @@ internal sealed class ScaleMeasure(IReferenceEngine reference) : IMeasure
         }
     }
 
-    private async Task InboxAsync(BenchRun run, BenchInstance instance, string store, string owner, string size, CancellationToken cancellationToken)
+    private async Task InboxAsync(BenchRun run, BenchInstance instance, DatabaseLocation store, string owner, string size, CancellationToken cancellationToken)
     {
-        var company = await SomeCompanyAsync(store, owner, cancellationToken);
+        var company = await SomeCompanyAsync(run.Engine, store, owner, cancellationToken);
         foreach (var (name, medianMs, total) in await InboxPages.MeasureAsync(instance, owner, company, Math.Max(15, run.Options.Runs * 5), cancellationToken))
         {
             run.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"inbox {name}: {medianMs:0.0} ms, total {total:N0}"));
@@ -287,32 +290,17 @@ internal sealed class ScaleMeasure(IReferenceEngine reference) : IMeasure
     }
 
     /// <summary>A company of the member's that is neither one of the largest nor seen once: a typical filter.</summary>
-    private static async Task<string> SomeCompanyAsync(string store, string owner, CancellationToken cancellationToken)
+    private static async Task<string> SomeCompanyAsync(BenchEngine engine, DatabaseLocation store, string owner, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = store, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await engine.OpenAsync(store, cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT "Company" FROM "Invitations"
-            WHERE "OwnerId" = $owner AND "Company" IS NOT NULL
+            WHERE "OwnerId" = @owner AND "Company" IS NOT NULL
             GROUP BY "Company" ORDER BY count(*) DESC LIMIT 1 OFFSET 50
             """;
-        command.Parameters.AddWithValue("$owner", owner);
+        BenchEngine.Bind(command, "@owner", owner);
         return (string?)await command.ExecuteScalarAsync(cancellationToken) ?? "a";
-    }
-
-    /// <summary>Copies a closed store (its WAL was checkpointed when its last connection closed) over another.</summary>
-    private static void CopyStore(string from, string to)
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
-        {
-            File.Delete(to + suffix);
-            if (File.Exists(from + suffix))
-            {
-                File.Copy(from + suffix, to + suffix);
-            }
-        }
     }
 
     private static string Pattern(bool newestDay) => newestDay ? "the newest day" : "any time";

@@ -1,7 +1,7 @@
 using InviteTriage.Core.Detection;
 using InviteTriage.Core.Flocks;
 using InviteTriage.Core.Invitations;
-using Microsoft.Data.Sqlite;
+using InviteTriage.Data.Database;
 
 namespace InviteTriage.Bench.Scale;
 
@@ -11,10 +11,9 @@ namespace InviteTriage.Bench.Scale;
 /// </summary>
 internal static class DetectorCounts
 {
-    public static async Task<GroupCounts> CountAsync(string store, DetectionSettings settings, CancellationToken cancellationToken)
+    public static async Task<GroupCounts> CountAsync(BenchEngine engine, DatabaseLocation store, DetectionSettings settings, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = store, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await engine.OpenAsync(store, cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT "OwnerId", "CompanyKey", "Id", "SenderKey", "SentAt"
@@ -44,9 +43,9 @@ internal static class DetectorCounts
         candidates += Candidates(company, settings);
 
         await using var flocks = connection.CreateCommand();
-        flocks.CommandText = """SELECT count(*) FROM "Flocks" WHERE "Status" IN ($open, $resolved)""";
-        flocks.Parameters.AddWithValue("$open", (int)FlockStatus.Open);
-        flocks.Parameters.AddWithValue("$resolved", (int)FlockStatus.Resolved);
+        flocks.CommandText = """SELECT count(*) FROM "Flocks" WHERE "Status" IN (@open, @resolved)""";
+        BenchEngine.Bind(flocks, "@open", (int)FlockStatus.Open);
+        BenchEngine.Bind(flocks, "@resolved", (int)FlockStatus.Resolved);
         return new GroupCounts(candidates, (long)(await flocks.ExecuteScalarAsync(cancellationToken))!);
     }
 

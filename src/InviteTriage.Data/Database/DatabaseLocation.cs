@@ -1,12 +1,26 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 
 namespace InviteTriage.Data.Database;
 
-/// <summary>Where the store is: <c>Database:Provider</c> and <c>ConnectionStrings:InviteTriage</c>, or the default file.</summary>
+/// <summary>
+/// Where the store is: <c>Database:Provider</c> and <c>ConnectionStrings:InviteTriage</c>, or the default file; and how
+/// long a write waits for the store's write lock on PostgreSQL, <c>Database:LockTimeout</c>.
+/// </summary>
 public sealed record DatabaseLocation(DatabaseProvider Provider, string ConnectionString)
 {
     public const string ConnectionStringName = "InviteTriage";
+    public const string LockTimeoutKey = "Database:LockTimeout";
+
+    /// <summary>SQLite's busy timeout (SqlitePragmas), so that a writer gives up after the same wait on both stores.</summary>
+    public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// PostgreSQL: how long a transaction waits for the write lock (PostgresWriteLock), or any other lock, before it
+    /// fails with <see cref="StoreBusyException"/>; zero waits as long as it takes.
+    /// </summary>
+    public TimeSpan LockTimeout { get; init; } = DefaultLockTimeout;
 
     /// <summary>The folder for the default database and the log files, shared by the web app and the CLI.</summary>
     public static string DataFolder =>
@@ -49,7 +63,21 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
             connectionString = new SqliteConnectionStringBuilder { DataSource = DefaultSqlitePath }.ToString();
         }
 
-        return new DatabaseLocation(provider, connectionString);
+        return new DatabaseLocation(provider, connectionString) { LockTimeout = LockTimeoutFrom(configuration) };
+    }
+
+    private static TimeSpan LockTimeoutFrom(IConfiguration configuration)
+    {
+        var text = configuration[LockTimeoutKey];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DefaultLockTimeout;
+        }
+
+        // PostgreSQL takes the timeout in whole milliseconds, up to about 24 days.
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value >= TimeSpan.Zero && value.TotalMilliseconds <= int.MaxValue
+            ? value
+            : throw new DatabaseUnavailableException($"{LockTimeoutKey} is '{text}'; write it as hh:mm:ss, for example 00:00:30, or 00:00:00 to wait without end.");
     }
 
     /// <summary>The SQLite file, or the PostgreSQL server and database; never a password.</summary>

@@ -16,8 +16,11 @@ internal sealed class PostgresDialect : StoreDialect
     public override bool DefersIndexes => false;
 
     public override void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
-            .AddInterceptors(new PostgresWriteLock());
+        Configure(options, new DatabaseLocation(Provider, connectionString));
+
+    public override void Configure(DbContextOptionsBuilder options, DatabaseLocation location) =>
+        options.UseNpgsql(location.ConnectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+            .AddInterceptors(new PostgresWriteLock(location.LockTimeout));
 
     // The database is the administrator's to create; see docs/scaling.md.
     public override void Prepare(DatabaseLocation location)

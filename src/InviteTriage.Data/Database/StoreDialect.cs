@@ -24,6 +24,9 @@ internal abstract class StoreDialect
     /// <summary>The provider's options for <see cref="TriageDbContext"/>.</summary>
     public abstract void Configure(DbContextOptionsBuilder options, string connectionString);
 
+    /// <summary>The provider's options for <see cref="TriageDbContext"/> over <paramref name="location"/>, with its settings beyond the connection string.</summary>
+    public virtual void Configure(DbContextOptionsBuilder options, DatabaseLocation location) => Configure(options, location.ConnectionString);
+
     /// <summary>Before the store is first opened at start-up (the SQLite file's folder).</summary>
     public abstract void Prepare(DatabaseLocation location);
 

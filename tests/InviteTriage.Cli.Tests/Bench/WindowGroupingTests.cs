@@ -9,21 +9,34 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InviteTriage.Cli.Tests.Bench;
 
 /// <summary>
-/// The scale harness holds the rebuild to a SQL query that must group exactly as the detector does; if either
-/// changes alone, the yardstick measures something else. The cases are the edges of DETECTION.md's walk.
+/// The scale harness holds the rebuild to a SQL query that must group exactly as the detector does, on each engine it
+/// runs on; if either changes alone, the yardstick measures something else. The cases are the edges of DETECTION.md's walk.
 /// </summary>
-public sealed class WindowGroupingTests : IDisposable
+public abstract class WindowGroupingTests : IAsyncLifetime
 {
     private static readonly DateTime Start = new(2024, 3, 1, 9, 0, 0, DateTimeKind.Utc);
 
     private readonly string _folder = Directory.CreateTempSubdirectory("invitetriage-window-").FullName;
+    private readonly BenchEngine _engine;
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    private protected WindowGroupingTests(Func<string, BenchEngine> engine) => _engine = engine(_folder);
+
+    public sealed class OnSqlite() : WindowGroupingTests(folder => new SqliteEngine(folder));
+
+    public sealed class OnPostgres() : WindowGroupingTests(_ => new PostgresEngine(TestPostgres.Server(), keep: false, TextWriter.Null));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await _engine.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
 
     [Fact]
     public async Task The_SQL_grouping_finds_the_candidates_and_flocks_the_app_stores()
     {
-        var store = Path.Combine(_folder, "store.db");
+        var store = await _engine.CreateAsync("edges", CancellationToken.None);
         var csv = Path.Combine(_folder, "inbox.csv");
         await File.WriteAllTextAsync(csv, InvitationCsv.Of(EdgeCases()), CancellationToken.None);
         await using (var instance = await BenchInstance.OpenAsync(store))
@@ -33,8 +46,8 @@ public sealed class WindowGroupingTests : IDisposable
                 owner, "edges@example.com", "csv", [ImportSource.FromFile(csv, ImportFormat.Csv)], progress: null, CancellationToken.None);
         }
 
-        var app = await DetectorCounts.CountAsync(store, DetectionSettings.Default, CancellationToken.None);
-        var (_, sql) = await new SqliteReference().GroupAsync(store, DetectionSettings.Default, CancellationToken.None);
+        var app = await DetectorCounts.CountAsync(_engine, store, DetectionSettings.Default, CancellationToken.None);
+        var (_, sql) = await _engine.GroupAsync(store, DetectionSettings.Default, CancellationToken.None);
 
         sql.Should().Be(app);
         app.Flocks.Should().BeGreaterThan(0).And.BeLessThan(app.Candidates, "some candidates must fail the surprise test");

@@ -1,0 +1,28 @@
+using System.Data.Common;
+
+namespace InviteTriage.Data.Database;
+
+/// <summary>
+/// A write gave up waiting for the store's write lock, or another lock, after <c>Database:LockTimeout</c>. It is a
+/// <see cref="DbException"/>, as SQLite's "database is locked" is, so what handles the store's refusals handles it too.
+/// The message is meant for the user, as is.
+/// </summary>
+public sealed class StoreBusyException : DbException
+{
+    public StoreBusyException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public StoreBusyException(string message)
+        : base(message)
+    {
+    }
+
+    public StoreBusyException()
+    {
+    }
+
+    // Another try, once the writer ahead has finished, can succeed.
+    public override bool IsTransient => true;
+}
