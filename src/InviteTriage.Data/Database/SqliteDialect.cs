@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Text.Json;
 using InviteTriage.Data.Imports;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Microsoft.Extensions.Logging;
@@ -19,11 +20,19 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override bool DefersIndexes => true;
 
+    // A list in a query (ids.Contains(x)) goes as one JSON parameter, not one parameter per element (EF Core 10's
+    // default), which breaks past SQLite's limit of parameters on a large import. The options are built once per
+    // service provider, so its contexts share one queue of writers; a writer waits in it as long as a command may run
+    // (the connection string's Default Timeout, 30 s unless it says otherwise).
     public override void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        // A list in a query (ids.Contains(x)) goes as one JSON parameter, not one parameter per element (EF Core 10's
-        // default), which breaks past SQLite's limit of parameters on a large import.
         options.UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-            .AddInterceptors(new SqlitePragmas());
+            .AddInterceptors(
+                new SqlitePragmas(),
+                new SqliteWriteLock(new WriterQueue(WriterTimeout(connectionString))));
+
+    // 0 means no limit, for a command and so for a writer.
+    private static TimeSpan WriterTimeout(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString).DefaultTimeout is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : Timeout.InfiniteTimeSpan;
 
     public override void Prepare(DatabaseLocation location)
     {
