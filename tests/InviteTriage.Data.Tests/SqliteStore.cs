@@ -13,10 +13,13 @@ public sealed class SqliteStore : TriageStore
     {
     }
 
-    /// <summary>A store whose connection string adds <paramref name="connectionOptions"/> ("Default Timeout=1").</summary>
-    public SqliteStore(string connectionOptions) => _connectionOptions = connectionOptions;
+    // xunit builds a class fixture through its one public constructor.
+    private SqliteStore(string connectionOptions) => _connectionOptions = connectionOptions;
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    /// <summary>A store whose connection string adds <paramref name="connectionOptions"/> ("Default Timeout=1").</summary>
+    public static SqliteStore With(string connectionOptions) => new(connectionOptions);
 
     public string DatabasePath => Path.Combine(Folder, "store.db");
 

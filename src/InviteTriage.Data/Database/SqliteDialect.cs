@@ -100,9 +100,24 @@ internal sealed class SqliteDialect : StoreDialect
     public override SqlExpression StartsWithKey(SqlExpression key, SqlExpression pattern) =>
         new SqlFunctionExpression("glob", [pattern, key], nullable: true, argumentsPropagateNullability: [true, true], typeof(bool), typeMapping: null);
 
-    // "key || ''" is no longer the indexed column, so SQLite plans the page by its order's index.
-    public override SqlExpression StartsWithKeyUnindexed(SqlExpression key, SqlExpression pattern) =>
-        StartsWithKey(new SqlBinaryExpression(ExpressionType.Add, key, new SqlConstantExpression("", key.TypeMapping), typeof(string), key.TypeMapping), pattern);
+    // "value || ''" is no longer the indexed column, so SQLite plans by another condition or order.
+    public override SqlExpression Unindexed(SqlExpression value) =>
+        new SqlBinaryExpression(ExpressionType.Add, value, new SqlConstantExpression("", value.TypeMapping), typeof(string), value.TypeMapping);
+
+    // The trigram index (migration AddInvitationSearchIndex) matches a phrase of three characters or more: a phrase is
+    // quoted, with its own quotes doubled, so that nothing in it is read as query syntax. Its case folding is
+    // Unicode's where LIKE's is ASCII's, so it finds a superset of what LIKE matches, and LIKE has the last word.
+    public override IQueryable<long>? SearchCandidates(TriageDbContext db, string text)
+    {
+        var searched = LikePattern.Searched(text);
+        if (searched.EnumerateRunes().Take(3).Count() < 3)
+        {
+            return null;
+        }
+
+        var phrase = "\"" + searched.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "InvitationSearch" WHERE "InvitationSearch" MATCH {phrase}""");
+    }
 
     public override InvitationInsert InvitationInsert(StoreCommands sql, string ownerId, long batchId) => new SqliteInvitationInsert(sql, ownerId, batchId);
 

@@ -206,8 +206,17 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
     }
 
     /// <summary>Every condition of the filter but those that pick an inbox tab, which the tab counts group by instead.</summary>
-    private static IQueryable<Invitation> Filtered(TriageDbContext db, string ownerId, InvitationFilter filter, IReadOnlyList<string> aliasedKeys, bool companyIndexed = true) =>
-        Narrowed(db, db.Invitations.AsNoTracking().Where(i => i.OwnerId == ownerId), filter, aliasedKeys, companyIndexed);
+    private static IQueryable<Invitation> Filtered(TriageDbContext db, string ownerId, InvitationFilter filter, IReadOnlyList<string> aliasedKeys, bool companyIndexed = true)
+    {
+        // A search the store's full-text index can answer drives the query from the index's matches, which are fewer
+        // than the owner's rows: SQLite, which keeps no statistics, would otherwise walk the owner's index and look
+        // every row up among them. Narrowed's LIKE then decides which of them match.
+        var invitations = db.Invitations.AsNoTracking();
+        var owned = string.IsNullOrWhiteSpace(filter.Search) || StoreDialect.Of(db).SearchCandidates(db, filter.Search) is not { } candidates
+            ? invitations.Where(i => i.OwnerId == ownerId)
+            : invitations.Where(i => candidates.Contains(i.Id) && TriageDbContext.Unindexed(i.OwnerId) == ownerId);
+        return Narrowed(db, owned, filter, aliasedKeys, companyIndexed);
+    }
 
     private static IQueryable<Invitation> Narrowed(TriageDbContext db, IQueryable<Invitation> query, InvitationFilter filter, IReadOnlyList<string> aliasedKeys, bool companyIndexed = true)
     {

@@ -13,7 +13,7 @@ namespace InviteTriage.Data.Tests.Database;
 /// </summary>
 public sealed class SqliteWriteLockTests : IAsyncLifetime
 {
-    private readonly SqliteStore _store = new("Default Timeout=1");
+    private readonly SqliteStore _store = SqliteStore.With("Default Timeout=1");
 
     public async Task InitializeAsync()
     {
