@@ -181,6 +181,45 @@ public abstract class InboxQueryTests
                 $"{name}: flocked invitations are reached from flocks, but the plan was {string.Join(" / ", flockedPlan)}");
         }
 
+        /// <summary>
+        /// A search of three characters or more is driven from the trigram table: invitations are read by id among its
+        /// matches, never by walking the owner's rows and testing each. A shorter one, which the table cannot answer,
+        /// reads the owner's index.
+        /// </summary>
+        [Theory]
+        [InlineData("Pellmore", true)]
+        [InlineData("Pel", true)]
+        [InlineData("Pe", false)]
+        public async Task Search_IsDrivenByTheSearchIndex_WhereTheIndexCanAnswer(string search, bool indexed)
+        {
+            await using var db = await store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+            var queries = InvitationQueries.PageQueries(db, "owner-id", new InvitationFilter(InvitationStatus.Pending, Search: search));
+            var (statuses, _) = InvitationQueries.CountQueries(db, "owner-id", new InvitationFilter(Search: search));
+
+            var plans = new[]
+            {
+                await PlanAsync(db, queries.Matching.Select(i => i.Id)),
+                await PlanAsync(db, queries.Ordered.Take(50)),
+                await PlanAsync(db, statuses.GroupBy(s => s).Select(g => new { g.Key, Count = g.Count() })),
+            };
+
+            foreach (var plan in plans)
+            {
+                var steps = string.Join(" / ", plan);
+                if (indexed)
+                {
+                    plan.Should().Contain(step => step.StartsWith("SEARCH i USING INTEGER PRIMARY KEY (rowid=?)", StringComparison.Ordinal), steps)
+                        .And.Contain(step => step.Contains("InvitationSearch VIRTUAL TABLE", StringComparison.Ordinal), steps)
+                        .And.NotContain(step => step.StartsWith("SCAN i", StringComparison.Ordinal) || step.Contains("INDEX IX_Invitations_OwnerId", StringComparison.Ordinal), steps);
+                }
+                else
+                {
+                    plan.Should().Contain(step => step.StartsWith("SEARCH i USING INDEX IX_Invitations_OwnerId", StringComparison.Ordinal), steps)
+                        .And.NotContain(step => step.Contains("VIRTUAL TABLE", StringComparison.Ordinal), steps);
+                }
+            }
+        }
+
         /// <summary>Runs EXPLAIN QUERY PLAN on the SQL EF Core generates, with its parameters, and returns each step's detail.</summary>
         private static async Task<List<string>> PlanAsync<T>(TriageDbContext db, IQueryable<T> query)
         {
