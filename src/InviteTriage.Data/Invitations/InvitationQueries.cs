@@ -27,11 +27,11 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
 
         var pageSize = Math.Clamp(filter.PageSize, 1, InvitationFilter.MaxPageSize);
         var offset = (Math.Max(filter.Page, 1) - 1) * pageSize;
-        if (filter.Sort != InvitationSort.Company && CompanyKey.Normalize(filter.Company) is not null)
+        if (filter.Sort != InvitationSort.Company && (CompanyKey.Normalize(filter.Company) is not null || SearchCandidates(db, filter) is not null))
         {
-            // A company prefix's page comes from the company index, which then sorts all its m matches, or from the
-            // order's index, read until the page ends: about (offset + page) × n / m of the member's n rows. The
-            // cheaper one is chosen by the count, which the total needs anyway.
+            // A company prefix's or a search's page comes from the company index or the search index, and then sorts
+            // all their m matches, or from the order's index, read until the page ends: about (offset + page) × n / m
+            // of the member's n rows. The cheaper one is chosen by the count, which the total needs anyway.
             total ??= await queries.Matching.CountAsync(cancellationToken);
             var rows = await db.InvitationTallies.Where(t => t.OwnerId == ownerId).SumAsync(t => t.Count, cancellationToken);
             if ((long)total.Value * total.Value > (long)(offset + pageSize) * rows)
@@ -71,14 +71,15 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
     /// The invitations a filter matches (for the total), the same in the filter's order, and, when sorting by company,
     /// those without one, which come after the others in either direction. Separate from <c>ListAsync</c> so that a test
     /// can check the store answers each through an index; <paramref name="aliasedKeys"/> is <see cref="AliasedKeysAsync"/>'s.
-    /// With <paramref name="inOrder"/>, the page of a company filter is read in its order's index, not the company's.
+    /// With <paramref name="inOrder"/>, the page of a company filter or a search is read in its order's index, not the
+    /// company's or the search's.
     /// </summary>
     internal static InboxQueries PageQueries(TriageDbContext db, string ownerId, InvitationFilter filter, IReadOnlyList<string>? aliasedKeys = null, bool inOrder = false)
     {
         var query = Tabbed(Filtered(db, ownerId, filter, aliasedKeys ?? []), filter);
         if (filter.Sort != InvitationSort.Company)
         {
-            var ordered = inOrder ? Tabbed(Filtered(db, ownerId, filter, aliasedKeys ?? [], companyIndexed: false), filter) : query;
+            var ordered = inOrder ? Tabbed(Filtered(db, ownerId, filter, aliasedKeys ?? [], inOrder: true), filter) : query;
             return new InboxQueries(query, Sorted(ordered, filter), CompanyLess: null);
         }
 
@@ -206,17 +207,21 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
     }
 
     /// <summary>Every condition of the filter but those that pick an inbox tab, which the tab counts group by instead.</summary>
-    private static IQueryable<Invitation> Filtered(TriageDbContext db, string ownerId, InvitationFilter filter, IReadOnlyList<string> aliasedKeys, bool companyIndexed = true)
+    private static IQueryable<Invitation> Filtered(TriageDbContext db, string ownerId, InvitationFilter filter, IReadOnlyList<string> aliasedKeys, bool inOrder = false)
     {
         // A search the store's full-text index can answer drives the query from the index's matches, which are fewer
         // than the owner's rows: SQLite, which keeps no statistics, would otherwise walk the owner's index and look
-        // every row up among them. Narrowed's LIKE then decides which of them match.
+        // every row up among them. Narrowed's LIKE then decides which of them match. A page read in its order's index
+        // needs no index of the search: its LIKE stops with the page.
         var invitations = db.Invitations.AsNoTracking();
-        var owned = string.IsNullOrWhiteSpace(filter.Search) || StoreDialect.Of(db).SearchCandidates(db, filter.Search) is not { } candidates
+        var owned = inOrder || SearchCandidates(db, filter) is not { } candidates
             ? invitations.Where(i => i.OwnerId == ownerId)
             : invitations.Where(i => candidates.Contains(i.Id) && TriageDbContext.Unindexed(i.OwnerId) == ownerId);
-        return Narrowed(db, owned, filter, aliasedKeys, companyIndexed);
+        return Narrowed(db, owned, filter, aliasedKeys, companyIndexed: !inOrder);
     }
+
+    private static IQueryable<long>? SearchCandidates(TriageDbContext db, InvitationFilter filter) =>
+        string.IsNullOrWhiteSpace(filter.Search) ? null : StoreDialect.Of(db).SearchCandidates(db, filter.Search);
 
     private static IQueryable<Invitation> Narrowed(TriageDbContext db, IQueryable<Invitation> query, InvitationFilter filter, IReadOnlyList<string> aliasedKeys, bool companyIndexed = true)
     {

@@ -220,6 +220,24 @@ public abstract class InboxQueryTests
             }
         }
 
+        /// <summary>
+        /// A search with many matches pages in its order's index and stops after the page, with LIKE alone, instead of
+        /// sorting every match of the search index; its count is still driven by the search index.
+        /// </summary>
+        [Fact]
+        public async Task Search_InOrder_ReadsTheOrdersIndex_AndCountsThroughTheSearchIndex()
+        {
+            await using var db = await store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+            var queries = InvitationQueries.PageQueries(db, "owner-id", new InvitationFilter(InvitationStatus.Pending, Search: "Pellmore"), inOrder: true);
+
+            var countPlan = await PlanAsync(db, queries.Matching.Select(i => i.Id));
+            var pagePlan = await PlanAsync(db, queries.Ordered.Take(50));
+
+            countPlan.Should().Contain(step => step.Contains("InvitationSearch VIRTUAL TABLE", StringComparison.Ordinal), string.Join(" / ", countPlan));
+            pagePlan.Should().Contain(step => step.StartsWith("SEARCH i USING INDEX IX_Invitations_OwnerId_Status_SentAt", StringComparison.Ordinal), string.Join(" / ", pagePlan))
+                .And.NotContain(step => step.Contains("VIRTUAL TABLE", StringComparison.Ordinal) || step.Contains("TEMP B-TREE", StringComparison.Ordinal), string.Join(" / ", pagePlan));
+        }
+
         /// <summary>Runs EXPLAIN QUERY PLAN on the SQL EF Core generates, with its parameters, and returns each step's detail.</summary>
         private static async Task<List<string>> PlanAsync<T>(TriageDbContext db, IQueryable<T> query)
         {

@@ -154,6 +154,30 @@ public abstract class InvitationSearchTests
         }
     }
 
+    /// <summary>
+    /// A search with many matches reads its page in the inbox's order and stops there; one with few is read from the
+    /// search index and sorted. Either way the page is the same slice of the same order, and the total is the same.
+    /// </summary>
+    [Theory]
+    [InlineData("widget", 1)]
+    [InlineData("WIDGET", 3)]
+    [InlineData("bolt", 1)]
+    public async Task Search_PagesInTheInboxOrder_WhicheverIndexReadsThePage(string search, int page)
+    {
+        var owner = await _members.AddAsync();
+        await _members.ReceiveAsync(owner, [.. Enumerable.Range(0, 44).Select(n =>
+            From($"Sender {n}", n % 11 == 0 ? "Bolt Works" : "Acme Widgets", Monday.AddDays(n % 5).AddMinutes(n * 7), line: n + 1))]);
+        var expected = (await _members.InvitationsAsync(owner))
+            .Where(i => i.Company!.Contains(search, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(i => i.SentAt).ThenByDescending(i => i.Id)
+            .Select(i => i.Id).ToList();
+
+        var found = await Queries.ListAsync(owner, new InvitationFilter(Search: search, Page: page) { PageSize = 5 }, CancellationToken.None);
+
+        found.Items.Select(i => i.Id).Should().Equal(expected.Skip((page - 1) * 5).Take(5));
+        found.Total.Should().Be(expected.Count);
+    }
+
     [Fact]
     public async Task Search_FollowsImportsMergesCompanyChangesAndUndos()
     {
