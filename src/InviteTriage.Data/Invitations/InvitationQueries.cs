@@ -58,6 +58,13 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
         return new Page<InvitationView>(items, total.Value);
     }
 
+    /// <summary>
+    /// The sender's earlier invitations that were not accepted, through the sender's index: with the owner's index,
+    /// which SQLite's planner ranks the same, it walked every earlier invitation of the member (45 ms at 100k).
+    /// </summary>
+    internal static IQueryable<Invitation> RepeatQuery(TriageDbContext db, string ownerId, string senderKey, DateTime sentAt) =>
+        db.Invitations.Where(i => i.SenderKey == senderKey && TriageDbContext.Unindexed(i.OwnerId) == ownerId && i.SentAt < sentAt && i.Status != InvitationStatus.Accepted);
+
     private static IQueryable<InvitationView> Views(TriageDbContext db, IQueryable<Invitation> page) =>
         page.Select(i => new InvitationView(
             i.Id, i.ExternalId, i.SenderName, i.SenderHeadline, i.Company, i.CompanyKey,
@@ -314,9 +321,7 @@ public sealed class InvitationQueries(IDbContextFactory<TriageDbContext> dbFacto
         }
         else
         {
-            var isRepeat = await db.Invitations.AnyAsync(
-                i => i.OwnerId == ownerId && i.SenderKey == invitation.SenderKey && i.SentAt < invitation.SentAt && i.Status != InvitationStatus.Accepted,
-                cancellationToken);
+            var isRepeat = await RepeatQuery(db, ownerId, invitation.SenderKey, invitation.SentAt).AnyAsync(cancellationToken);
             reasons = FlockScorer.SingleInvitationReasons(isRepeat, invitation.MessageClass);
         }
 

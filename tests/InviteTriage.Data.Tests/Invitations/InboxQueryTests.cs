@@ -238,6 +238,17 @@ public abstract class InboxQueryTests
                 .And.NotContain(step => step.Contains("VIRTUAL TABLE", StringComparison.Ordinal) || step.Contains("TEMP B-TREE", StringComparison.Ordinal), string.Join(" / ", pagePlan));
         }
 
+        /// <summary>One invitation's details ask whether its sender invited before through the sender's index, not the member's.</summary>
+        [Fact]
+        public async Task RepeatQuery_ReadsTheSendersIndex()
+        {
+            await using var db = await store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+
+            var plan = await PlanAsync(db, InvitationQueries.RepeatQuery(db, "owner-id", "in:someone", Monday).Select(i => i.Id));
+
+            plan.Should().ContainSingle().Which.Should().StartWith("SEARCH i USING INDEX IX_Invitations_SenderKey_SentAt (SenderKey=? AND SentAt<?)");
+        }
+
         /// <summary>Runs EXPLAIN QUERY PLAN on the SQL EF Core generates, with its parameters, and returns each step's detail.</summary>
         private static async Task<List<string>> PlanAsync<T>(TriageDbContext db, IQueryable<T> query)
         {
