@@ -52,6 +52,8 @@ internal sealed class PostgresDialect : StoreDialect
     // page's LIMIT, the owner's rows against the search's.
     public override SqlExpression Unindexed(SqlExpression value) => value;
 
+    public override string Unindexed(string column) => column;
+
     // The search's LIKE is answered by the trigram indexes of the four lowered columns (migration AddInvitationSearchIndex).
     public override IQueryable<long>? SearchCandidates(TriageDbContext db, string text) => null;
 

@@ -104,6 +104,8 @@ internal sealed class SqliteDialect : StoreDialect
     public override SqlExpression Unindexed(SqlExpression value) =>
         new SqlBinaryExpression(ExpressionType.Add, value, new SqlConstantExpression("", value.TypeMapping), typeof(string), value.TypeMapping);
 
+    public override string Unindexed(string column) => $"{column} || ''";
+
     // The trigram index (migration AddInvitationSearchIndex) matches a phrase of three characters or more: a phrase is
     // quoted, with its own quotes doubled, so that nothing in it is read as query syntax. Its case folding is
     // Unicode's where LIKE's is ASCII's, so it finds a superset of what LIKE matches, and LIKE has the last word.

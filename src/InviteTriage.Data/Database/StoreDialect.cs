@@ -56,6 +56,9 @@ internal abstract class StoreDialect
     /// <summary><paramref name="value"/>, in a form that no index can answer, so that the store plans by another condition.</summary>
     public abstract SqlExpression Unindexed(SqlExpression value);
 
+    /// <summary><see cref="Unindexed(SqlExpression)"/> for a column in SQL written by hand.</summary>
+    public abstract string Unindexed(string column);
+
     /// <summary>
     /// The pattern for "a key that starts with <paramref name="key"/>", for <see cref="StartsWithKey"/>. Keys hold letters and
     /// digits only (CompanyKey); anything the pattern language would read as a wildcard is escaped all the same.

@@ -2,6 +2,7 @@ using InviteTriage.Core.Flocks;
 using InviteTriage.Core.Invitations;
 using InviteTriage.Core.Triage;
 using InviteTriage.Data.Companies;
+using InviteTriage.Data.History;
 using InviteTriage.Data.Invitations;
 using InviteTriage.Data.Triage;
 using Microsoft.Data.Sqlite;
@@ -247,6 +248,45 @@ public abstract class InboxQueryTests
             var plan = await PlanAsync(db, InvitationQueries.RepeatQuery(db, "owner-id", "in:someone", Monday).Select(i => i.Id));
 
             plan.Should().ContainSingle().Which.Should().StartWith("SEARCH i USING INDEX IX_Invitations_SenderKey_SentAt (SenderKey=? AND SentAt<?)");
+        }
+
+        /// <summary>
+        /// A decision's statements read its invitations by id, and the history's rows too: through the owner's index
+        /// they walked every invitation of the member, four times inside the write lock.
+        /// </summary>
+        [Fact]
+        public async Task ADecisionsInvitations_AreReadById()
+        {
+            await using var db = await store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var history = connection.CreateCommand();
+            history.CommandText = "EXPLAIN QUERY PLAN " + string.Format(
+                System.Globalization.CultureInfo.InvariantCulture, HistoryWriter.InsertStatusChanges(Data.Database.StoreDialect.Sqlite), "@event", "@after", "@owner", "@ids");
+            history.Parameters.AddWithValue("@event", 1);
+            history.Parameters.AddWithValue("@after", "archived");
+            history.Parameters.AddWithValue("@owner", "owner-id");
+            history.Parameters.AddWithValue("@ids", "[1,2,3]");
+            var historyPlan = new List<string>();
+            await using (var reader = await history.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    historyPlan.Add(reader.GetString(3));
+                }
+            }
+
+            var plans = new[]
+            {
+                await PlanAsync(db, db.Invitations.WithIds("owner-id", new List<long> { 1, 2, 3 }).Where(i => i.Status != InvitationStatus.Accepted).Select(i => i.Id)),
+                historyPlan,
+            };
+
+            foreach (var plan in plans)
+            {
+                plan.Should().Contain(step => step.Contains("USING INTEGER PRIMARY KEY (rowid=?)", StringComparison.Ordinal), string.Join(" / ", plan))
+                    .And.NotContain(step => step.Contains("IX_Invitations_OwnerId", StringComparison.Ordinal), string.Join(" / ", plan));
+            }
         }
 
         /// <summary>Runs EXPLAIN QUERY PLAN on the SQL EF Core generates, with its parameters, and returns each step's detail.</summary>
