@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -13,6 +14,9 @@ namespace InviteTriage.Data.Database;
 /// </summary>
 /// <remarks>
 /// The writer is the context, which owns one connection: a committed SqliteTransaction no longer knows its connection.
+/// A transaction begun with <see cref="IsolationLevel.ReadUncommitted"/>, which Microsoft.Data.Sqlite begins as
+/// <c>BEGIN DEFERRED</c>, takes no turn: it holds no lock until it writes, so one that only reads (a preview) keeps no
+/// writer waiting; if it does write, it meets SQLite's busy wait like another process would.
 /// </remarks>
 internal sealed class SqliteWriteLock(WriterQueue queue) : DbTransactionInterceptor, IDbConnectionInterceptor
 {
@@ -21,7 +25,7 @@ internal sealed class SqliteWriteLock(WriterQueue queue) : DbTransactionIntercep
     public override InterceptionResult<DbTransaction> TransactionStarting(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
-        if (eventData.Context is not { } writer)
+        if (eventData.Context is not { } writer || eventData.IsolationLevel == IsolationLevel.ReadUncommitted)
         {
             return result;
         }
@@ -41,7 +45,7 @@ internal sealed class SqliteWriteLock(WriterQueue queue) : DbTransactionIntercep
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is not { } writer)
+        if (eventData.Context is not { } writer || eventData.IsolationLevel == IsolationLevel.ReadUncommitted)
         {
             return result;
         }

@@ -148,6 +148,20 @@ public sealed class SqliteWriteLockTests : IAsyncLifetime
 
     private static TriageUser Member(string name) => new() { UserName = name, NormalizedUserName = name.ToUpperInvariant() };
 
+    [Fact]
+    public async Task ADeferredTransactionThatOnlyReads_TakesNoTurn_AndKeepsNoWriterWaiting()
+    {
+        await using var reader = await NewContextAsync();
+        await using var reading = await reader.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadUncommitted);
+        (await reader.Database.SqlQueryRaw<int>("""SELECT count(*) AS "Value" FROM "WriteOrder" """).SingleAsync()).Should().Be(0);
+
+        await WriteAsync(1);
+
+        (await reader.Database.SqlQueryRaw<int>("""SELECT count(*) AS "Value" FROM "WriteOrder" """).SingleAsync()).Should().Be(0, "a deferred transaction keeps its snapshot");
+        await reading.RollbackAsync();
+        (await _store.QueryAsync("""SELECT "Writer" FROM "WriteOrder" """)).Should().Equal("1");
+    }
+
     private async Task WriteInTurnAsync(int writer)
     {
         await using var db = await NewContextAsync();
