@@ -48,6 +48,9 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
     /// <summary>Whether <paramref name="key"/> starts with a <c>StoreDialect.KeyPrefix</c> pattern, through the key's index; in queries only.</summary>
     public static bool StartsWithKey(string? key, string pattern) => throw new InvalidOperationException("StartsWithKey runs only inside a query.");
 
+    /// <summary><paramref name="value"/> where no index may answer for it (<c>StoreDialect.Unindexed</c>); in queries only.</summary>
+    public static string Unindexed(string value) => throw new InvalidOperationException("Unindexed runs only inside a query.");
+
     /// <summary><see cref="StartsWithKey"/> without the key's index (<c>StoreDialect.StartsWithKeyUnindexed</c>); in queries only.</summary>
     public static bool StartsWithKeyUnindexed(string? key, string pattern) => throw new InvalidOperationException("StartsWithKeyUnindexed runs only inside a query.");
 
@@ -62,6 +65,8 @@ public sealed class TriageDbContext(DbContextOptions<TriageDbContext> options) :
             .HasTranslation(arguments => dialect.ContainsText(arguments[0], arguments[1]));
         builder.HasDbFunction(typeof(TriageDbContext).GetMethod(nameof(StartsWithKey))!)
             .HasTranslation(arguments => dialect.StartsWithKey(arguments[0], arguments[1]));
+        builder.HasDbFunction(typeof(TriageDbContext).GetMethod(nameof(Unindexed))!)
+            .HasTranslation(arguments => dialect.Unindexed(arguments[0]));
         builder.HasDbFunction(typeof(TriageDbContext).GetMethod(nameof(StartsWithKeyUnindexed))!)
             .HasTranslation(arguments => dialect.StartsWithKeyUnindexed(arguments[0], arguments[1]));
     }

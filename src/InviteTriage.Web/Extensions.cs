@@ -1,4 +1,5 @@
 using InviteTriage.Data;
+using InviteTriage.Data.Database;
 using InviteTriage.Data.Detection;
 using InviteTriage.Web.Api;
 using InviteTriage.Web.Auth;
@@ -21,6 +22,7 @@ internal static class Extensions
     public static void AddTriageWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        ThreadPoolMinimum.Apply(builder.Configuration);
         builder.AddTriageData().AddSignInManager();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
@@ -60,10 +62,11 @@ internal static class Extensions
         services.AddTriageRateLimits(builder.Configuration);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            // A request that does not bind says which parameter and value were wrong; that is all the caller needs.
-            if (context.Exception is BadHttpRequestException bad)
+            // A request that does not bind says which parameter and value were wrong; that is all the caller needs. A
+            // change that waited too long for the store says so, and that trying again is the remedy.
+            if (context.Exception is BadHttpRequestException or StoreBusyException)
             {
-                context.ProblemDetails.Detail = bad.Message;
+                context.ProblemDetails.Detail = context.Exception.Message;
             }
         });
         services.ConfigureHttpJsonOptions(options => TriageJson.Configure(options.SerializerOptions));
@@ -113,7 +116,12 @@ internal static class Extensions
             });
             api.UseExceptionHandler(new ExceptionHandlerOptions
             {
-                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                StatusCodeSelector = exception => exception switch
+                {
+                    BadHttpRequestException bad => bad.StatusCode,
+                    StoreBusyException => StatusCodes.Status503ServiceUnavailable,
+                    _ => StatusCodes.Status500InternalServerError,
+                },
                 // The caller's mistake is not our error: no error log, no stack trace.
                 SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
             });

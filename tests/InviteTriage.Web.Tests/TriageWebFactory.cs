@@ -12,14 +12,17 @@ public sealed class TriageWebFactory : WebApplicationFactory<Program>
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "invitetriage-web-tests", Guid.NewGuid().ToString("N"));
     private readonly IReadOnlyDictionary<string, string> _settings;
 
+    private readonly string _connectionOptions;
+
     public TriageWebFactory()
         : this(new Dictionary<string, string>())
     {
     }
 
-    private TriageWebFactory(IReadOnlyDictionary<string, string> settings)
+    private TriageWebFactory(IReadOnlyDictionary<string, string> settings, string connectionOptions = "")
     {
         _settings = settings;
+        _connectionOptions = connectionOptions;
         Directory.CreateDirectory(_folder);
     }
 
@@ -27,6 +30,9 @@ public sealed class TriageWebFactory : WebApplicationFactory<Program>
 
     /// <summary>The app with configuration a test needs on top of the defaults, such as a smaller upload limit.</summary>
     public static TriageWebFactory With(IReadOnlyDictionary<string, string> settings) => new(settings);
+
+    /// <summary>The app with more options in its store's connection string, such as "Default Timeout=1".</summary>
+    public static TriageWebFactory WithConnectionOptions(string options) => new(new Dictionary<string, string>(), options);
 
     /// <summary>A fresh app whose store is restored from a backup file, as the README says: the file becomes the database.</summary>
     public static TriageWebFactory RestoredFrom(string backup)
@@ -52,7 +58,7 @@ public sealed class TriageWebFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:InviteTriage", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:InviteTriage", $"Data Source={DatabasePath};{_connectionOptions}");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_folder, "logs", "test-.log"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("INVITETRIAGE_DATA", _folder);

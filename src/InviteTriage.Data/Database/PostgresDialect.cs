@@ -51,8 +51,14 @@ internal sealed class PostgresDialect : StoreDialect
     public override SqlExpression StartsWithKey(SqlExpression key, SqlExpression pattern) =>
         new LikeExpression(key, pattern, escapeChar: null, typeMapping: null);
 
-    // PostgreSQL weighs a prefix's matches against the page's LIMIT from its statistics, and picks the plan itself.
-    public override SqlExpression StartsWithKeyUnindexed(SqlExpression key, SqlExpression pattern) => StartsWithKey(key, pattern);
+    // PostgreSQL weighs the conditions' matches from its statistics, and picks the plan itself: a prefix's against the
+    // page's LIMIT, the owner's rows against the search's.
+    public override SqlExpression Unindexed(SqlExpression value) => value;
+
+    public override string Unindexed(string column) => column;
+
+    // The search's LIKE is answered by the trigram indexes of the four lowered columns (migration AddInvitationSearchIndex).
+    public override IQueryable<long>? SearchCandidates(TriageDbContext db, string text) => null;
 
     public override InvitationInsert InvitationInsert(StoreCommands sql, string ownerId, long batchId) => new PostgresInvitationCopy(sql, ownerId, batchId);
 

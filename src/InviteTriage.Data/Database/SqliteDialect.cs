@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Text.Json;
 using InviteTriage.Data.Imports;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Microsoft.Extensions.Logging;
@@ -19,11 +20,19 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override bool DefersIndexes => true;
 
+    // A list in a query (ids.Contains(x)) goes as one JSON parameter, not one parameter per element (EF Core 10's
+    // default), which breaks past SQLite's limit of parameters on a large import. The options are built once per
+    // service provider, so its contexts share one queue of writers; a writer waits in it as long as a command may run
+    // (the connection string's Default Timeout, 30 s unless it says otherwise).
     public override void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        // A list in a query (ids.Contains(x)) goes as one JSON parameter, not one parameter per element (EF Core 10's
-        // default), which breaks past SQLite's limit of parameters on a large import.
         options.UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-            .AddInterceptors(new SqlitePragmas());
+            .AddInterceptors(
+                new SqlitePragmas(),
+                new SqliteWriteLock(new WriterQueue(WriterTimeout(connectionString))));
+
+    // 0 means no limit, for a command and so for a writer.
+    private static TimeSpan WriterTimeout(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString).DefaultTimeout is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : Timeout.InfiniteTimeSpan;
 
     public override void Prepare(DatabaseLocation location)
     {
@@ -91,9 +100,26 @@ internal sealed class SqliteDialect : StoreDialect
     public override SqlExpression StartsWithKey(SqlExpression key, SqlExpression pattern) =>
         new SqlFunctionExpression("glob", [pattern, key], nullable: true, argumentsPropagateNullability: [true, true], typeof(bool), typeMapping: null);
 
-    // "key || ''" is no longer the indexed column, so SQLite plans the page by its order's index.
-    public override SqlExpression StartsWithKeyUnindexed(SqlExpression key, SqlExpression pattern) =>
-        StartsWithKey(new SqlBinaryExpression(ExpressionType.Add, key, new SqlConstantExpression("", key.TypeMapping), typeof(string), key.TypeMapping), pattern);
+    // "value || ''" is no longer the indexed column, so SQLite plans by another condition or order.
+    public override SqlExpression Unindexed(SqlExpression value) =>
+        new SqlBinaryExpression(ExpressionType.Add, value, new SqlConstantExpression("", value.TypeMapping), typeof(string), value.TypeMapping);
+
+    public override string Unindexed(string column) => $"{column} || ''";
+
+    // The trigram index (migration AddInvitationSearchIndex) matches a phrase of three characters or more: a phrase is
+    // quoted, with its own quotes doubled, so that nothing in it is read as query syntax. Its case folding is
+    // Unicode's where LIKE's is ASCII's, so it finds a superset of what LIKE matches, and LIKE has the last word.
+    public override IQueryable<long>? SearchCandidates(TriageDbContext db, string text)
+    {
+        var searched = LikePattern.Searched(text);
+        if (searched.EnumerateRunes().Take(3).Count() < 3)
+        {
+            return null;
+        }
+
+        var phrase = "\"" + searched.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "InvitationSearch" WHERE "InvitationSearch" MATCH {phrase}""");
+    }
 
     public override InvitationInsert InvitationInsert(StoreCommands sql, string ownerId, long batchId) => new SqliteInvitationInsert(sql, ownerId, batchId);
 

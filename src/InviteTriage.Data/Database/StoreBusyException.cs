@@ -3,13 +3,14 @@ using System.Data.Common;
 namespace InviteTriage.Data.Database;
 
 /// <summary>
-/// A write gave up waiting for the store's write lock, or another lock, after <c>Database:LockTimeout</c>. It is a
-/// <see cref="DbException"/>, as SQLite's "database is locked" is, so what handles the store's refusals handles it too.
-/// The message is meant for the user, as is.
+/// A change gave up waiting for its turn to write: behind the changes before it in this process (<see cref="WriterQueue"/>,
+/// SQLite), or for the instance's write lock or another lock after <c>Database:LockTimeout</c> (PostgreSQL). Nothing was
+/// changed. It is a <see cref="DbException"/>, as SQLite's "database is locked" is, so what handles the store's refusals
+/// handles it too; the web app answers it with 503. The message is meant for the user, as is.
 /// </summary>
 public sealed class StoreBusyException : DbException
 {
-    public StoreBusyException(string message, Exception innerException)
+    public StoreBusyException(string message, Exception? innerException)
         : base(message, innerException)
     {
     }

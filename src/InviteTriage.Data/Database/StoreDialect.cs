@@ -49,6 +49,20 @@ internal abstract class StoreDialect
     public abstract SqlExpression ContainsText(SqlExpression text, SqlExpression pattern);
 
     /// <summary>
+    /// The ids of the invitations whose searched text (sender, headline, company, message) may contain
+    /// <paramref name="text"/>, from a full-text index, to drive a search that then checks them with
+    /// <see cref="ContainsText"/>; null where that LIKE is indexed itself (PostgreSQL's trigram indexes) or where the
+    /// index cannot answer for this text.
+    /// </summary>
+    public abstract IQueryable<long>? SearchCandidates(TriageDbContext db, string text);
+
+    /// <summary><paramref name="value"/>, in a form that no index can answer, so that the store plans by another condition.</summary>
+    public abstract SqlExpression Unindexed(SqlExpression value);
+
+    /// <summary><see cref="Unindexed(SqlExpression)"/> for a column in SQL written by hand.</summary>
+    public abstract string Unindexed(string column);
+
+    /// <summary>
     /// The pattern for "a key that starts with <paramref name="key"/>", for <see cref="StartsWithKey"/>. Keys hold letters and
     /// digits only (CompanyKey); anything the pattern language would read as a wildcard is escaped all the same.
     /// </summary>
@@ -61,7 +75,7 @@ internal abstract class StoreDialect
     /// The same test where the key's index must not be used, so that a page of a company prefix with many matches is
     /// read in the order's own index and stops after its rows, rather than sorting every match.
     /// </summary>
-    public abstract SqlExpression StartsWithKeyUnindexed(SqlExpression key, SqlExpression pattern);
+    public SqlExpression StartsWithKeyUnindexed(SqlExpression key, SqlExpression pattern) => StartsWithKey(Unindexed(key), pattern);
 
     /// <summary>How a large import writes its invitations: prepared inserts on SQLite, binary COPY on PostgreSQL.</summary>
     public abstract InvitationInsert InvitationInsert(StoreCommands sql, string ownerId, long batchId);

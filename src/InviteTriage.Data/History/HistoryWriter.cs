@@ -7,15 +7,15 @@ namespace InviteTriage.Data.History;
 /// <summary>Writes the per-invitation rows of one history event in a single statement, whatever their number.</summary>
 internal static class HistoryWriter
 {
-    // Built from the status enum and the dialect; it holds no user input.
-    private static string InsertStatusChanges(StoreDialect dialect) =>
+    // Built from the status enum and the dialect; it holds no user input. The rows are read by id (OwnedInvitations).
+    internal static string InsertStatusChanges(StoreDialect dialect) =>
         """
         INSERT INTO "FlagEventChanges" ("FlagEventId", "InvitationId", "Before", "After")
         SELECT {0}, "Id", 
         """ + StatusNames.SqlCase("\"Status\"") + $$"""
         , {1}
         FROM "Invitations"
-        WHERE "OwnerId" = {2} AND {{dialect.InList("\"Id\"", "{3}")}}
+        WHERE {{dialect.InList("\"Id\"", "{3}")}} AND {{dialect.Unindexed("\"OwnerId\"")}} = {2}
         """;
 
     /// <summary>Records the current status of <paramref name="invitationIds"/> as before, and <paramref name="after"/> as after.</summary>

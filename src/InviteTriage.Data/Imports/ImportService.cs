@@ -9,6 +9,7 @@ using InviteTriage.Data.Companies;
 using InviteTriage.Data.Database;
 using InviteTriage.Data.Detection;
 using InviteTriage.Data.History;
+using InviteTriage.Data.Invitations;
 using InviteTriage.Data.Triage;
 using InviteTriage.Ingest;
 using Microsoft.EntityFrameworkCore;
@@ -268,7 +269,7 @@ public sealed class ImportService(
             var changes = rebuild ? [] : await added.Select(i => new InvitationChange(i.CompanyKey, i.SentAt)).ToListAsync(cancellationToken);
             var merges = await db.ImportMerges.Where(m => m.ImportBatchId == batchId).ToListAsync(cancellationToken);
             var mergedIds = merges.Select(m => m.InvitationId).ToList();
-            var targets = await db.Invitations.Where(i => i.OwnerId == ownerId && mergedIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+            var targets = await db.Invitations.WithIds(ownerId, mergedIds).ToDictionaryAsync(i => i.Id, cancellationToken);
             var aliases = merges.Count == 0 ? CompanyAliasMap.Empty : await CompanyAliasService.MapAsync(db, ownerId, cancellationToken);
             foreach (var merge in merges)
             {

@@ -7,6 +7,7 @@ using InviteTriage.Data.Detection;
 using InviteTriage.Data.Flocks;
 using InviteTriage.Data.History;
 using InviteTriage.Data.Imports;
+using InviteTriage.Data.Invitations;
 using InviteTriage.Data.Mailboxes;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,14 +48,14 @@ public sealed class TriageService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var owned = await db.Invitations.CountAsync(i => i.OwnerId == ownerId && distinct.Contains(i.Id), cancellationToken);
+        var owned = await db.Invitations.WithIds(ownerId, distinct).CountAsync(cancellationToken);
         if (owned != distinct.Count)
         {
             return TriageResult.NotFound($"{distinct.Count - owned} of the {distinct.Count} invitations do not exist or are not yours; nothing was changed.");
         }
 
         return await ChangeStatusAsync(
-            db, ownerId, actor, db.Invitations.Where(i => i.OwnerId == ownerId && distinct.Contains(i.Id) && i.Status != target),
+            db, ownerId, actor, db.Invitations.WithIds(ownerId, distinct).Where(i => i.Status != target),
             target, flockId: null, seen, cancellationToken);
     }
 
@@ -119,7 +120,7 @@ public sealed class TriageService(
         TriageDbContext db, string ownerId, IReadOnlyDictionary<long, InvitationStatus> seen, CancellationToken cancellationToken)
     {
         var ids = seen.Keys.ToList();
-        var now = await db.Invitations.Where(i => i.OwnerId == ownerId && ids.Contains(i.Id))
+        var now = await db.Invitations.WithIds(ownerId, ids)
             .Select(i => new { i.Id, i.SenderName, i.Status })
             .ToListAsync(cancellationToken);
         return [.. now.Where(i => seen[i.Id] != i.Status).Select(i => (i.Id, i.SenderName))];
@@ -157,7 +158,7 @@ public sealed class TriageService(
         await HistoryWriter.StatusChangesAsync(db, change.Id, ownerId, ids, target, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         await db.Invitations
-            .Where(i => i.OwnerId == ownerId && ids.Contains(i.Id))
+            .WithIds(ownerId, ids)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, target).SetProperty(i => i.UpdatedAt, now), cancellationToken);
         await FlockStatuses.RefreshAsync(db, ownerId, [.. rows.Where(r => r.FlockId is not null).Select(r => r.FlockId!.Value).Distinct()], cancellationToken);
 
@@ -227,11 +228,11 @@ public sealed class TriageService(
 
             var groupIds = group.Select(c => c.InvitationId).ToList();
             await db.Invitations
-                .Where(i => i.OwnerId == ownerId && groupIds.Contains(i.Id))
+                .WithIds(ownerId, groupIds)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, before).SetProperty(i => i.UpdatedAt, now), cancellationToken);
         }
 
-        var flockIds = await db.Invitations.Where(i => i.OwnerId == ownerId && ids.Contains(i.Id) && i.FlockId != null)
+        var flockIds = await db.Invitations.WithIds(ownerId, ids).Where(i => i.FlockId != null)
             .Select(i => i.FlockId!.Value).Distinct().ToListAsync(cancellationToken);
         await FlockStatuses.RefreshAsync(db, ownerId, flockIds, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -260,7 +261,7 @@ public sealed class TriageService(
 
             var ids = undone.Changes.Select(c => c.InvitationId).ToList();
             var regrouped = await db.Invitations
-                .Where(i => i.OwnerId == ownerId && ids.Contains(i.Id) && i.FlockId != null)
+                .WithIds(ownerId, ids).Where(i => i.FlockId != null)
                 .Select(i => i.Id)
                 .ToListAsync(cancellationToken);
             if (regrouped.Count > 0)
@@ -271,7 +272,7 @@ public sealed class TriageService(
             }
 
             await HistoryWriter.ReversedChangesAsync(db, undo.Id, undone.Id, cancellationToken);
-            await db.Invitations.Where(i => i.OwnerId == ownerId && ids.Contains(i.Id))
+            await db.Invitations.WithIds(ownerId, ids)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.FlockId, flock.Id), cancellationToken);
             flock.Status = FlockStatus.Open;
             await db.SaveChangesAsync(cancellationToken);
@@ -311,7 +312,7 @@ public sealed class TriageService(
                 select change.InvitationId)
             .Distinct()
             .ToListAsync(cancellationToken);
-        var current = await db.Invitations.Where(i => i.OwnerId == ownerId && ids.Contains(i.Id))
+        var current = await db.Invitations.WithIds(ownerId, ids)
             .Select(i => new { i.Id, i.Status })
             .ToDictionaryAsync(i => i.Id, i => i.Status, cancellationToken);
         var drifted = undone.Changes

@@ -2,6 +2,7 @@ using InviteTriage.Core.Flocks;
 using InviteTriage.Core.Invitations;
 using InviteTriage.Core.Triage;
 using InviteTriage.Data.Companies;
+using InviteTriage.Data.History;
 using InviteTriage.Data.Invitations;
 using InviteTriage.Data.Triage;
 using Microsoft.Data.Sqlite;
@@ -179,6 +180,113 @@ public abstract class InboxQueryTests
             statusPlan.Should().NotContain(step => step.StartsWith("SCAN i", StringComparison.Ordinal), $"{name}: {string.Join(" / ", statusPlan)}");
             flockedPlan.Should().Contain(step => step.Contains("USING INDEX IX_Invitations_FlockId", StringComparison.Ordinal),
                 $"{name}: flocked invitations are reached from flocks, but the plan was {string.Join(" / ", flockedPlan)}");
+        }
+
+        /// <summary>
+        /// A search of three characters or more is driven from the trigram table: invitations are read by id among its
+        /// matches, never by walking the owner's rows and testing each. A shorter one, which the table cannot answer,
+        /// reads the owner's index.
+        /// </summary>
+        [Theory]
+        [InlineData("Pellmore", true)]
+        [InlineData("Pel", true)]
+        [InlineData("Pe", false)]
+        public async Task Search_IsDrivenByTheSearchIndex_WhereTheIndexCanAnswer(string search, bool indexed)
+        {
+            await using var db = await store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+            var queries = InvitationQueries.PageQueries(db, "owner-id", new InvitationFilter(InvitationStatus.Pending, Search: search));
+            var (statuses, _) = InvitationQueries.CountQueries(db, "owner-id", new InvitationFilter(Search: search));
+
+            var plans = new[]
+            {
+                await PlanAsync(db, queries.Matching.Select(i => i.Id)),
+                await PlanAsync(db, queries.Ordered.Take(50)),
+                await PlanAsync(db, statuses.GroupBy(s => s).Select(g => new { g.Key, Count = g.Count() })),
+            };
+
+            foreach (var plan in plans)
+            {
+                var steps = string.Join(" / ", plan);
+                if (indexed)
+                {
+                    plan.Should().Contain(step => step.StartsWith("SEARCH i USING INTEGER PRIMARY KEY (rowid=?)", StringComparison.Ordinal), steps)
+                        .And.Contain(step => step.Contains("InvitationSearch VIRTUAL TABLE", StringComparison.Ordinal), steps)
+                        .And.NotContain(step => step.StartsWith("SCAN i", StringComparison.Ordinal) || step.Contains("INDEX IX_Invitations_OwnerId", StringComparison.Ordinal), steps);
+                }
+                else
+                {
+                    plan.Should().Contain(step => step.StartsWith("SEARCH i USING INDEX IX_Invitations_OwnerId", StringComparison.Ordinal), steps)
+                        .And.NotContain(step => step.Contains("VIRTUAL TABLE", StringComparison.Ordinal), steps);
+                }
+            }
+        }
+
+        /// <summary>
+        /// A search with many matches pages in its order's index and stops after the page, with LIKE alone, instead of
+        /// sorting every match of the search index; its count is still driven by the search index.
+        /// </summary>
+        [Fact]
+        public async Task Search_InOrder_ReadsTheOrdersIndex_AndCountsThroughTheSearchIndex()
+        {
+            await using var db = await store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+            var queries = InvitationQueries.PageQueries(db, "owner-id", new InvitationFilter(InvitationStatus.Pending, Search: "Pellmore"), inOrder: true);
+
+            var countPlan = await PlanAsync(db, queries.Matching.Select(i => i.Id));
+            var pagePlan = await PlanAsync(db, queries.Ordered.Take(50));
+
+            countPlan.Should().Contain(step => step.Contains("InvitationSearch VIRTUAL TABLE", StringComparison.Ordinal), string.Join(" / ", countPlan));
+            pagePlan.Should().Contain(step => step.StartsWith("SEARCH i USING INDEX IX_Invitations_OwnerId_Status_SentAt", StringComparison.Ordinal), string.Join(" / ", pagePlan))
+                .And.NotContain(step => step.Contains("VIRTUAL TABLE", StringComparison.Ordinal) || step.Contains("TEMP B-TREE", StringComparison.Ordinal), string.Join(" / ", pagePlan));
+        }
+
+        /// <summary>One invitation's details ask whether its sender invited before through the sender's index, not the member's.</summary>
+        [Fact]
+        public async Task RepeatQuery_ReadsTheSendersIndex()
+        {
+            await using var db = await store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+
+            var plan = await PlanAsync(db, InvitationQueries.RepeatQuery(db, "owner-id", "in:someone", Monday).Select(i => i.Id));
+
+            plan.Should().ContainSingle().Which.Should().StartWith("SEARCH i USING INDEX IX_Invitations_SenderKey_SentAt (SenderKey=? AND SentAt<?)");
+        }
+
+        /// <summary>
+        /// A decision's statements read its invitations by id, and the history's rows too: through the owner's index
+        /// they walked every invitation of the member, four times inside the write lock.
+        /// </summary>
+        [Fact]
+        public async Task ADecisionsInvitations_AreReadById()
+        {
+            await using var db = await store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var history = connection.CreateCommand();
+            history.CommandText = "EXPLAIN QUERY PLAN " + string.Format(
+                System.Globalization.CultureInfo.InvariantCulture, HistoryWriter.InsertStatusChanges(Data.Database.StoreDialect.Sqlite), "@event", "@after", "@owner", "@ids");
+            history.Parameters.AddWithValue("@event", 1);
+            history.Parameters.AddWithValue("@after", "archived");
+            history.Parameters.AddWithValue("@owner", "owner-id");
+            history.Parameters.AddWithValue("@ids", "[1,2,3]");
+            var historyPlan = new List<string>();
+            await using (var reader = await history.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    historyPlan.Add(reader.GetString(3));
+                }
+            }
+
+            var plans = new[]
+            {
+                await PlanAsync(db, db.Invitations.WithIds("owner-id", new List<long> { 1, 2, 3 }).Where(i => i.Status != InvitationStatus.Accepted).Select(i => i.Id)),
+                historyPlan,
+            };
+
+            foreach (var plan in plans)
+            {
+                plan.Should().Contain(step => step.Contains("USING INTEGER PRIMARY KEY (rowid=?)", StringComparison.Ordinal), string.Join(" / ", plan))
+                    .And.NotContain(step => step.Contains("IX_Invitations_OwnerId", StringComparison.Ordinal), string.Join(" / ", plan));
+            }
         }
 
         /// <summary>Runs EXPLAIN QUERY PLAN on the SQL EF Core generates, with its parameters, and returns each step's detail.</summary>

@@ -60,6 +60,27 @@ public abstract class InvitationQueriesTests
         page.Total.Should().Be(0);
     }
 
+    [Fact]
+    public async Task GetAsync_ASenderWhoInvitedTheSameMemberBefore_IsARepeat_AndOnlyForThatMember()
+    {
+        var members = new Members(_store);
+        var (alice, bob) = (await members.AddAsync(), await members.AddAsync());
+        var earlier = Members.From("Ola Berg", "Berg Ventures", Members.Monday.AddDays(-60));
+        var later = Members.From("Ola Berg", "Berg Ventures", Members.Monday);
+        await members.ReceiveAsync(alice, earlier, later with { Origin = Ingest.IngestOrigin.Element("test.json", 2) });
+        await members.ReceiveAsync(bob, later);
+        var queries = _store.Services.GetRequiredService<InvitationQueries>();
+        var alices = await members.InvitationsAsync(alice);
+
+        var first = await queries.GetAsync(alice, alices[0].Id, CancellationToken.None);
+        var again = await queries.GetAsync(alice, alices[1].Id, CancellationToken.None);
+        var bobs = await queries.GetAsync(bob, (await members.InvitationsAsync(bob)).Single().Id, CancellationToken.None);
+
+        first!.Reasons.Select(r => r.Rule).Should().NotContain(Core.Detection.FlagRules.RepeatInvite);
+        again!.Reasons.Select(r => r.Rule).Should().Contain(Core.Detection.FlagRules.RepeatInvite);
+        bobs!.Reasons.Select(r => r.Rule).Should().NotContain(Core.Detection.FlagRules.RepeatInvite, "Alice's earlier invitation is not Bob's");
+    }
+
     private async Task<string> SeedAsync(string email, params string[] senders)
     {
         await using var scope = _store.CreateScope();

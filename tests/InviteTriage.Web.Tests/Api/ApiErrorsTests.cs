@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using InviteTriage.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InviteTriage.Web.Tests.Api;
 
@@ -42,6 +45,23 @@ public sealed class ApiErrorsTests : IClassFixture<TriageWebFactory>
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).Should().Contain("\"detail\"").And.Contain("JSON");
+    }
+
+    [Fact]
+    public async Task ADecisionThatWaitsPastItsLimitForAnotherChange_Is503SayingTheStoreIsBusy()
+    {
+        using var factory = TriageWebFactory.WithConnectionOptions("Default Timeout=1");
+        var member = await ApiMember.CreateAsync(factory, "busy");
+        await member.PostOkAsync("/api/invitations", Drafts.FourColleagues("Busy Bee"));
+        var id = (await member.GetOkAsync("/api/invitations")).GetProperty("items")[0].GetProperty("id").GetInt64();
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
+        await using var longChange = await db.Database.BeginTransactionAsync();
+
+        var response = await member.PostJsonAsync("/api/invitations/actions", new { ids = new[] { id }, action = "accept" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("The store is busy").And.Contain("try again");
     }
 
     private async Task<HttpClient> ClientAsync()
