@@ -28,7 +28,7 @@ public sealed class SqliteStore : TriageStore
     public override Task<string> ChecksumAsync() => Corpus.StoreChecksum.OfAsync(DatabasePath);
 
     public override Task<List<string>> IndexDefinitionsAsync() =>
-        QueryAsync("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
+        QueryAsync("SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name");
 
     protected override Task<Dictionary<string, string?>> CreateAsync() =>
         Task.FromResult(new Dictionary<string, string?> { ["ConnectionStrings:InviteTriage"] = $"Data Source={DatabasePath};{_connectionOptions}" });

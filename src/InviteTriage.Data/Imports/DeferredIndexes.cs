@@ -1,3 +1,4 @@
+using System.Globalization;
 using InviteTriage.Data.Database;
 
 namespace InviteTriage.Data.Imports;
@@ -9,10 +10,17 @@ namespace InviteTriage.Data.Imports;
 /// holds those keys in memory (<see cref="DedupeKeys"/>), and building them again checks that no duplicate got in.
 /// Kept up to date row by row, their random keys made every insert miss the page cache. Only where the store allows
 /// it without blocking readers (<see cref="StoreDialect.DefersIndexes"/>).
+/// The search index's insert trigger goes too: it indexed each row on its own, which cost more than the row's insert.
+/// The rows stored while it was away are indexed in one statement when it comes back. Only inserts happen while the
+/// indexes are away (a merge or a contact's company builds them again first), so no other trigger misses a row.
 /// </summary>
 internal sealed class DeferredIndexes(StoreCommands sql)
 {
+    private const string SearchInsertTrigger = "Invitations_Search_Insert";
+
     private List<string>? _definitions;
+    private string? _searchTrigger;
+    private long _indexedUpTo;
 
     public bool Deferred => _definitions is not null;
 
@@ -43,6 +51,14 @@ internal sealed class DeferredIndexes(StoreCommands sql)
             await sql.ScalarAsync($"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", cancellationToken);
         }
 
+        _searchTrigger = await sql.ScalarAsync(
+            $"""SELECT "sql" FROM "sqlite_master" WHERE "type" = 'trigger' AND "name" = '{SearchInsertTrigger}'""", cancellationToken) as string;
+        if (_searchTrigger is not null)
+        {
+            _indexedUpTo = Convert.ToInt64(await sql.ScalarAsync("""SELECT COALESCE(MAX("Id"), 0) FROM "Invitations" """, cancellationToken), CultureInfo.InvariantCulture);
+            await sql.ScalarAsync($"""DROP TRIGGER "{SearchInsertTrigger}" """, cancellationToken);
+        }
+
         _definitions = [.. indexes.Select(i => i.Definition)];
     }
 
@@ -51,6 +67,19 @@ internal sealed class DeferredIndexes(StoreCommands sql)
         foreach (var definition in _definitions ?? [])
         {
             await sql.ScalarAsync(definition, cancellationToken);
+        }
+
+        if (_searchTrigger is not null)
+        {
+            // Ids only grow, so the rows stored since the trigger went away are those past the highest Id then.
+            await sql.ScalarAsync(
+                $"""
+                INSERT INTO "InvitationSearch" (rowid, "SenderName", "SenderHeadline", "Company", "Message")
+                SELECT "Id", "SenderName", "SenderHeadline", "Company", "Message" FROM "Invitations" WHERE "Id" > {_indexedUpTo}
+                """,
+                cancellationToken);
+            await sql.ScalarAsync(_searchTrigger, cancellationToken);
+            _searchTrigger = null;
         }
 
         _definitions = null;
