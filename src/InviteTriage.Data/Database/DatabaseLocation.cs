@@ -13,8 +13,11 @@ public sealed record DatabaseLocation(DatabaseProvider Provider, string Connecti
     public const string ConnectionStringName = "InviteTriage";
     public const string LockTimeoutKey = "Database:LockTimeout";
 
-    /// <summary>SQLite's busy timeout (SqlitePragmas), so that a writer gives up after the same wait on both stores.</summary>
-    public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// The wait of SQLite's writer queue (the connection string's Default Timeout, 30 s; SqliteWriteLock), so that a
+    /// writer of the web app gives up after the same wait on both stores.
+    /// </summary>
+    public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// PostgreSQL: how long a transaction waits for the write lock (PostgresWriteLock), or any other lock, before it

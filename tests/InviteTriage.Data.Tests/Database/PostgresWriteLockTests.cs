@@ -62,10 +62,10 @@ public sealed class PostgresWriteLockTests(PostgresStore store) : IClassFixture<
     }
 
     [Theory]
-    [InlineData(null, 10)]
-    [InlineData("00:00:30", 30)]
+    [InlineData(null, 30)]
+    [InlineData("00:00:10", 10)]
     [InlineData("00:00:00", 0)]
-    public void DatabaseLocation_LockTimeout_IsReadFromItsKey_AndIsSqlitesBusyTimeoutUnlessSet(string? setting, int seconds)
+    public void DatabaseLocation_LockTimeout_IsReadFromItsKey_AndIsTheSqliteWriterQueuesWaitUnlessSet(string? setting, int seconds)
     {
         var location = DatabaseLocation.From(Configuration(setting));
 
