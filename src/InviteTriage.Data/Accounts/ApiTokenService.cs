@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using InviteTriage.Core.Accounts;
@@ -20,9 +19,13 @@ public sealed class ApiTokenService(IDbContextFactory<TriageDbContext> dbFactory
     // Writing LastUsedAt on every request would turn every read into a write; a minute is precise enough.
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
-    // The tokens whose use is being written now. A script's many requests at once all see the same stale LastUsedAt
-    // until the first write commits; one of them writes it, the others go on.
-    private readonly ConcurrentDictionary<long, byte> _recording = new();
+    // How long a request waits to write its token's time of use before it goes on without.
+    private static readonly TimeSpan LastUsedWait = TimeSpan.FromSeconds(2);
+
+    // When this process last tried to write each token's time of use. A script's many requests at once all see the same
+    // stale LastUsedAt until the write commits; one of them tries, once a minute at most, whether or not it succeeds, so
+    // that a long import, which holds the store, delays one request a minute and not every request.
+    private readonly ConcurrentDictionary<long, DateTime> _lastAttempt = new();
 
     public async Task<CreatedApiToken> CreateAsync(string ownerId, string? name, CancellationToken cancellationToken)
     {
@@ -64,36 +67,37 @@ public sealed class ApiTokenService(IDbContextFactory<TriageDbContext> dbFactory
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        if ((token.LastUsedAt is null || now - token.LastUsedAt.Value >= LastUsedResolution) && _recording.TryAdd(token.Id, 0))
+        if ((token.LastUsedAt is null || now - token.LastUsedAt.Value >= LastUsedResolution) && ClaimAttempt(token.Id, now))
         {
-            try
-            {
-                await RecordUseAsync(db, token.Id, now, cancellationToken);
-            }
-            finally
-            {
-                _recording.TryRemove(token.Id, out _);
-            }
+            await RecordUseAsync(db, token.Id, now, cancellationToken);
         }
 
         return new TokenHolder(token.OwnerId, token.Email);
     }
 
+    private bool ClaimAttempt(long tokenId, DateTime now)
+    {
+        var last = _lastAttempt.GetOrAdd(tokenId, DateTime.MinValue);
+        return now - last >= LastUsedResolution && _lastAttempt.TryUpdate(tokenId, now, last);
+    }
+
     /// <summary>
     /// Writes when the token was last used, in a transaction of its own so that it takes its turn with the other writers
-    /// (a lone UPDATE met SQLite's busy wait instead, and under load lost to the queue for 35 s and failed the request).
-    /// The time of use is a record, not what the request came for: a store too busy to take it does not fail the request,
-    /// and the token's next use writes it.
+    /// (a lone UPDATE met SQLite's busy wait instead, and under load lost to the queue for 35 s and failed the request),
+    /// for <see cref="LastUsedWait"/> at most. The time of use is a record, not what the request came for: a store too
+    /// busy to take it does not fail the request, and a later use writes it.
     /// </summary>
     private async Task RecordUseAsync(TriageDbContext db, long tokenId, DateTime now, CancellationToken cancellationToken)
     {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(LastUsedWait);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.ApiTokens.Where(t => t.Id == tokenId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(wait.Token);
+            await db.ApiTokens.Where(t => t.Id == tokenId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), wait.Token);
+            await transaction.CommitAsync(wait.Token);
         }
-        catch (DbException ex) when (StoreBusyException.IsBusy(ex))
+        catch (Exception ex) when (StoreBusyException.IsBusy(ex) || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             logger.LogWarning("Did not record the use of API token {TokenId}: {Reason}", tokenId, ex.Message);
         }

@@ -40,6 +40,9 @@ public sealed class StoreBusyException : DbException
     {
         SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } => true,
         DbException { IsTransient: true } => true,
+
+        // EF Core wraps what a SaveChanges met (DbUpdateException).
+        { InnerException: { } inner } => IsBusy(inner),
         _ => false,
     };
 

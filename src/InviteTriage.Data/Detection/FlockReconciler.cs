@@ -19,10 +19,10 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
     private readonly List<PendingEvent> _events = [];
     private readonly Dictionary<long, Flock?> _assignments = [];
 
-    // For each member that leaves its flock and joins none, the flock it leaves: its FlockId is cleared only while it
-    // still points there. A member this detection did not read (its company key changed since it joined) may point at
-    // another flock by now, and a clear without that guard took it out.
-    private readonly Dictionary<long, long> _leaving = [];
+    // For each member that leaves stored flocks and joins none, the flocks it leaves. One this detection did not read (its
+    // company key changed since it joined) may point at another flock by now: it is cleared only where it still points
+    // at one it leaves. One it read is cleared as before, whatever it pointed at.
+    private readonly Dictionary<long, List<long>> _leaving = [];
     private readonly Dictionary<long, long?> _storedFlockIds = [];
     private IReadOnlyDictionary<long, DetectionRow> _rows = new Dictionary<long, DetectionRow>();
     private readonly List<Flock> _created = [];
@@ -158,11 +158,11 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         foreach (var (invitationId, flock) in _assignments)
         {
             var known = _storedFlockIds.TryGetValue(invitationId, out var before);
-            if (flock is null && _leaving.TryGetValue(invitationId, out var left))
+            if (flock is null && !known && _leaving.TryGetValue(invitationId, out var left))
             {
-                if (!known || before == left)
+                foreach (var flockId in left)
                 {
-                    await writer.LeaveAsync(invitationId, left, cancellationToken);
+                    await writer.LeaveAsync(invitationId, flockId, cancellationToken);
                 }
             }
             else if (!known || before != flock?.Id)
@@ -323,10 +323,13 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
     // A member leaves a stored flock and, unless a flock of this save claims it, points at none.
     private void Leave(long invitationId, Flock left)
     {
-        if (_assignments.TryAdd(invitationId, null))
+        _assignments.TryAdd(invitationId, null);
+        if (!_leaving.TryGetValue(invitationId, out var flocks))
         {
-            _leaving[invitationId] = left.Id;
+            _leaving[invitationId] = flocks = [];
         }
+
+        flocks.Add(left.Id);
 
         RememberStoredFlock(invitationId);
     }

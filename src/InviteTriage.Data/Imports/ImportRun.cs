@@ -36,6 +36,9 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
     // The dedupe keys, while the unique indexes are set aside with the others (DeferredIndexes).
     private DedupeKeys? _dedupeKeys;
     private bool? _hasContacts;
+
+    // Whether this import held the owner's dedupe keys in memory at some point (only a bulk import does).
+    private bool _heldDedupeKeys;
     private long? _storedBefore;
 
     // Set once a row past the probe went the merge path: another source is in play, every row from then on is checked
@@ -93,7 +96,7 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
         // Detection comes next, and needs the memory more.
         _externalMinuteKeys = null;
         await RestoreIndexesAsync(cancellationToken);
-        if (NeedsRebuild)
+        if (_heldDedupeKeys)
         {
             // The keys just let go are tens of megabytes that lived through the whole import, in the oldest generation,
             // which only a full collection frees; without one, the rebuild that comes next grows the heap on top of them.
@@ -286,6 +289,7 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
         }
 
         _dedupeKeys = await store.DedupeKeysAsync(cancellationToken);
+        _heldDedupeKeys = true;
         await _indexes.DeferAsync(cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using InviteTriage.Data.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace InviteTriage.Data.Tests.Accounts;
 
@@ -10,10 +11,11 @@ public abstract class ApiTokenServiceTests
     {
         /// <summary>
         /// Another process (the CLI importing, say) holds SQLite's write lock past the busy timeout: the token still
-        /// authenticates, without its time of use, and its next use writes that time. It used to fail the request.
+        /// authenticates, without its time of use, and tries again only a minute later, when the store is free. It used
+        /// to fail the request, and every request of the token meanwhile waited too.
         /// </summary>
         [Fact]
-        public async Task AuthenticateAsync_WhileAnotherProcessHoldsTheStore_StillAuthenticates_AndRecordsTheUseLater()
+        public async Task AuthenticateAsync_WhileAnotherProcessHoldsTheStore_StillAuthenticates_AndRecordsTheUseAMinuteLater()
         {
             // A store of its own that gives up after SQLite's busy timeout, not the 30 s default.
             var own = SqliteStore.With("Default Timeout=1");
@@ -21,8 +23,10 @@ public abstract class ApiTokenServiceTests
             try
             {
                 var email = $"busy-{Guid.NewGuid():N}@example.com";
-                var (ownerId, tokens) = await OwnerAsync(own, email);
-                var created = await tokens.CreateAsync(ownerId, "script", CancellationToken.None);
+                var (ownerId, stored) = await OwnerAsync(own, email);
+                var created = await stored.CreateAsync(ownerId, "script", CancellationToken.None);
+                var clock = new MovableTime(DateTimeOffset.UtcNow);
+                var tokens = new ApiTokenService(own.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>(), clock, NullLogger<ApiTokenService>.Instance);
 
                 await using (var otherProcess = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={own.DatabasePath};Pooling=False"))
                 {
@@ -36,12 +40,23 @@ public abstract class ApiTokenServiceTests
                 }
 
                 (await tokens.AuthenticateAsync(created.PlainText, CancellationToken.None)).Should().NotBeNull();
-                (await LastUsedAsync(own, created.Token.Id)).Should().NotBeNull("the next use, with the store free, writes it");
+                (await LastUsedAsync(own, created.Token.Id)).Should().BeNull("one try a minute: the next requests do not wait again");
+
+                clock.Advance(TimeSpan.FromMinutes(1));
+                (await tokens.AuthenticateAsync(created.PlainText, CancellationToken.None)).Should().NotBeNull();
+                (await LastUsedAsync(own, created.Token.Id)).Should().Be(clock.GetUtcNow().UtcDateTime, "a minute later, with the store free, the use is written");
             }
             finally
             {
                 await own.DisposeAsync();
             }
+        }
+
+        private sealed class MovableTime(DateTimeOffset now) : TimeProvider
+        {
+            public override DateTimeOffset GetUtcNow() => now;
+
+            public void Advance(TimeSpan by) => now += by;
         }
     }
 
