@@ -9,6 +9,7 @@ var commands = new Dictionary<string, Func<IMeasure[]>>(StringComparer.Ordinal)
 {
     ["import"] = () => [new ImportMeasure(), new CsvParserMeasure()],
     ["scale"] = () => [new ScaleMeasure()],
+    ["arrivals"] = () => [new ArrivalsMeasure()],
 };
 
 return args switch

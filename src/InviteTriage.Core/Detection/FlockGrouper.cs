@@ -51,6 +51,18 @@ public static class FlockGrouper
     }
 
     /// <summary>
+    /// The index of every group's first invitation in a stream already in walk order, one company's, with no id
+    /// twice. The walk from any group's first invitation finds the same groups from there on as the walk from the
+    /// start of its gap-chain, which is what lets the incremental path begin and end at known group starts.
+    /// </summary>
+    public static IEnumerable<int> GroupStarts(DetectionInvitation[] ordered, DetectionSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(ordered);
+        ArgumentNullException.ThrowIfNull(settings);
+        return Runs(ordered, settings).Select(run => run.Start);
+    }
+
+    /// <summary>
     /// The groups of an ordered stream as index ranges, so that the rebuild, where most groups are one or two
     /// invitations, allocates nothing for groups that can never be candidates.
     /// </summary>

@@ -27,6 +27,10 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     // A change at t alters the baseline of every candidate within 90 days of t.
     private static readonly TimeSpan BaselineReach = TimeSpan.FromDays(SurpriseTest.BaselineDays);
 
+    // How many spans S of rows a region's read holds beyond what its baseline needs, on each side: room for a few
+    // group starts of a long chain to cut it at (GroupStarts).
+    private const int AnchorSpans = 3;
+
     // Detection of one user is read-compute-write; two at once would race to create the same flock.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> OwnerLocks = new(StringComparer.Ordinal);
 
@@ -351,8 +355,9 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<DetectionRegion> regions, DataCoverage? coverage, CancellationToken cancellationToken)
     {
         var settings = await SettingsAsync(db, ownerId, cancellationToken);
-        var stretches = await StretchesAsync(db, loader, ownerId, regions, settings, cancellationToken);
-        return await DetectAndReconcileAsync(db, loader, ownerId, stretches, coverage, settings, cancellationToken);
+        var dismissed = await loader.DismissedMembershipsAsync(cancellationToken);
+        var stretches = await StretchesAsync(db, loader, ownerId, regions, settings, dismissed, cancellationToken);
+        return await DetectAndReconcileAsync(db, loader, ownerId, stretches, coverage, settings, cancellationToken, dismissed);
     }
 
     /// <summary>
@@ -361,14 +366,17 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     /// that overlap once widened are merged, and each stored flock belongs to one stretch, so nothing is reconciled twice.
     /// </summary>
     private static async Task<List<CompanyStretch>> StretchesAsync(
-        TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<DetectionRegion> regions, DetectionSettings settings, CancellationToken cancellationToken)
+        TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<DetectionRegion> regions, DetectionSettings settings,
+        IReadOnlyDictionary<long, long[]> dismissed, CancellationToken cancellationToken)
     {
         if (regions.Count == 0)
         {
             return [];
         }
 
-        var margin = BaselineReach + settings.Span + settings.Gap;
+        // A few spans more than a chain's baseline needs, so that a long chain usually holds a known group start
+        // (GroupStarts) on either side of the region within the rows read.
+        var margin = BaselineReach + (AnchorSpans + 1) * settings.Span + settings.Gap;
         var companies = regions.Select(r => r.CompanyKey).Distinct(StringComparer.Ordinal).ToList();
         var loadFrom = regions.Min(r => r.From) - margin;
         var loadTo = regions.Max(r => r.To) + margin;
@@ -377,10 +385,21 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
         var found = new List<(string CompanyKey, List<DetectionRow> Chains, List<DetectionRow> Baseline, DateTime From, DateTime To)>();
+        GroupStarts? starts = null;
         foreach (var region in regions)
         {
-            var chains = ChainsWithin(rows.GetValueOrDefault(region.CompanyKey) ?? [], region, settings, loadFrom, loadTo);
-            found.Add(chains ?? await ChainsAroundAsync(loader, region, settings, cancellationToken));
+            var companyRows = rows.GetValueOrDefault(region.CompanyKey) ?? [];
+            var chains = ChainsWithin(companyRows, region, settings, loadFrom, loadTo);
+            if (chains is null)
+            {
+                // A chain runs past the rows read, as a large employer's does for years: cut it at known group
+                // starts instead of reading all of it. Read only now, because most arrivals never need them.
+                starts ??= await GroupStarts.ReadAsync(db, loader, ownerId, companies, loadFrom, loadTo, dismissed, cancellationToken);
+                chains = ChainsWithin(companyRows, region, settings, loadFrom, loadTo, starts)
+                    ?? await ChainsAroundAsync(db, loader, ownerId, region, settings, dismissed, cancellationToken);
+            }
+
+            found.Add(chains.Value);
         }
 
         var storedFrom = found.Min(x => x.From);
@@ -440,7 +459,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     /// null when a chain or its 90-day baseline runs past what was read.
     /// </summary>
     private static (string CompanyKey, List<DetectionRow> Chains, List<DetectionRow> Baseline, DateTime From, DateTime To)? ChainsWithin(
-        List<DetectionRow> rows, DetectionRegion region, DetectionSettings settings, DateTime loadFrom, DateTime loadTo)
+        List<DetectionRow> rows, DetectionRegion region, DetectionSettings settings, DateTime loadFrom, DateTime loadTo, GroupStarts? starts = null)
     {
         var chains = new List<DetectionRow>();
         var chain = new List<DetectionRow>();
@@ -456,6 +475,10 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         }
 
         Keep(chain);
+        if (starts is not null)
+        {
+            chains = starts.Cut(chains, region, settings, loadFrom, loadTo);
+        }
 
         var from = chains.Count > 0 && chains[0].SentAt < region.From ? chains[0].SentAt : region.From;
         var to = chains.Count > 0 && chains[^1].SentAt > region.To ? chains[^1].SentAt : region.To;
@@ -632,15 +655,17 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
 
     /// <summary>One region read on its own, wider each time, until no chain or baseline is cut.</summary>
     private static async Task<(string CompanyKey, List<DetectionRow> Chains, List<DetectionRow> Baseline, DateTime From, DateTime To)> ChainsAroundAsync(
-        DetectionLoader loader, DetectionRegion region, DetectionSettings settings, CancellationToken cancellationToken)
+        TriageDbContext db, DetectionLoader loader, string ownerId, DetectionRegion region, DetectionSettings settings,
+        IReadOnlyDictionary<long, long[]> dismissed, CancellationToken cancellationToken)
     {
-        var margin = BaselineReach + settings.Span + settings.Gap;
+        var margin = 2 * (BaselineReach + (AnchorSpans + 1) * settings.Span + settings.Gap);
         var loadFrom = region.From - margin;
         var loadTo = region.To + margin;
         while (true)
         {
             var rows = await loader.CompanyRowsAsync([region.CompanyKey], loadFrom, loadTo, cancellationToken);
-            if (ChainsWithin(rows, region, settings, loadFrom, loadTo) is { } chains)
+            var starts = await GroupStarts.ReadAsync(db, loader, ownerId, [region.CompanyKey], loadFrom, loadTo, dismissed, cancellationToken);
+            if (ChainsWithin(rows, region, settings, loadFrom, loadTo, starts) is { } chains)
             {
                 return chains;
             }

@@ -161,6 +161,83 @@ public abstract class IncrementalDetectionTests
         }
     }
 
+    // A large employer inviting every 4 to 12 hours for 500 days is one gap-chain, longer than any arrival's read, so
+    // the incremental path cuts it at known group starts (GroupStarts). Arrivals and removals in the middle, single
+    // or in bursts of new senders (flocks), move where its groups begin; the cut stretches must still give exactly
+    // what a rebuild gives. Invitations exactly every 8 hours are the hard case: there a moved group start moves
+    // every later one for good, so the walk never meets a stored start again and must not stop early.
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, false)]
+    [InlineData(4, true)]
+    [InlineData(5, true)]
+    public async Task ALongGapChain_ArrivalsAndRemovalsInItsMiddle_EqualARebuild(int seed, bool everyEightHours)
+    {
+        var ownerId = await NewOwnerAsync();
+        var companyPrefix = Guid.NewGuid().ToString("N")[..8];
+        var detection = _store.Services.GetRequiredService<FlockDetectionService>();
+        var factory = _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>();
+        var random = new Random(seed);
+        var chain = new List<Row>();
+        for (var minutes = 0; minutes < 500 * 24 * 60; minutes += everyEightHours ? 8 * 60 : random.Next(4 * 60, 12 * 60))
+        {
+            chain.Add(new Row(0, random.Next(40), minutes / (24 * 60), minutes % (24 * 60), Generic: random.Next(2) == 0));
+        }
+
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            db.Invitations.AddRange(chain.Select(r => r.ToInvitation(ownerId, companyPrefix)));
+            await db.SaveChangesAsync();
+        }
+
+        await detection.RebuildAsync(ownerId, CancellationToken.None);
+        var flocksBefore = (await SnapshotAsync(ownerId)).Count;
+
+        var sender = 100;
+        for (var arrival = 0; arrival < 12; arrival++)
+        {
+            var day = random.Next(200, 300);
+            var minute = random.Next(23 * 60);
+            // Every third arrival is a burst of new senders within half an hour: a flock, and a group cut short.
+            Row[] rows = arrival % 3 == 0
+                ? [.. Enumerable.Range(0, 20).Select(i => new Row(0, sender++, day, minute + i, Generic: true))]
+                : [new Row(0, sender++, day, minute, Generic: random.Next(2) == 0)];
+            var before = await detection.CoverageAsync(ownerId, CancellationToken.None);
+            var invitations = rows.Select(r => r.ToInvitation(ownerId, companyPrefix)).ToList();
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                db.Invitations.AddRange(invitations);
+                await db.SaveChangesAsync();
+            }
+
+            await detection.DetectAroundAsync(ownerId, [.. invitations.Select(i => new InvitationChange(i.CompanyKey, i.SentAt))], before, CancellationToken.None);
+        }
+
+        for (var removal = 0; removal < 4; removal++)
+        {
+            var before = await detection.CoverageAsync(ownerId, CancellationToken.None);
+            await using var db = await factory.CreateDbContextAsync();
+            var middle = await db.Invitations.Where(i => i.OwnerId == ownerId && i.SentAt >= Start.AddDays(200) && i.SentAt < Start.AddDays(300))
+                .OrderBy(i => i.Id).Select(i => new { i.Id, i.CompanyKey, i.SentAt }).ToListAsync();
+            var gone = middle[random.Next(middle.Count)];
+            await db.Invitations.Where(i => i.Id == gone.Id).ExecuteDeleteAsync();
+            await detection.DetectAroundAsync(ownerId, [new InvitationChange(gone.CompanyKey, gone.SentAt)], before, CancellationToken.None);
+        }
+
+        var incremental = await SnapshotAsync(ownerId);
+        var incrementalMembers = await MembersAsync(ownerId);
+        var incrementalCandidates = await CandidatesAsync(ownerId);
+        var events = await CountEventsAsync(ownerId);
+        await detection.RebuildAsync(ownerId, CancellationToken.None);
+
+        incremental.Should().HaveCountGreaterThan(flocksBefore, "the bursts must make flocks, or the check says little about them");
+        incremental.Should().Equal(await SnapshotAsync(ownerId), "a rebuild after the incremental path must find the same flocks");
+        incrementalMembers.Should().Equal(await PureMembersAsync(ownerId), "the stored flocks must be the pure detector's");
+        incrementalCandidates.Should().Equal(await CandidatesAsync(ownerId), "the stored candidates must be the ones a rebuild stores");
+        (await CountEventsAsync(ownerId)).Should().Be(events, "a rebuild after the incremental path must have nothing left to change");
+    }
+
     [Fact]
     public async Task TheBackfill_StoresTheCandidatesOfAUserFromBefore_OnceAndWithoutChangingTheirFlocks()
     {
