@@ -68,6 +68,10 @@ internal static class Extensions
             {
                 context.ProblemDetails.Detail = context.Exception.Message;
             }
+            else if (context.Exception is { } refused && StoreBusyException.IsBusy(refused))
+            {
+                context.ProblemDetails.Detail = StoreBusyException.BusyMessage;
+            }
         });
         services.ConfigureHttpJsonOptions(options => TriageJson.Configure(options.SerializerOptions));
         // A body or value that does not bind becomes a BadHttpRequestException, so its problem details say what was wrong.
@@ -119,7 +123,7 @@ internal static class Extensions
                 StatusCodeSelector = exception => exception switch
                 {
                     BadHttpRequestException bad => bad.StatusCode,
-                    StoreBusyException => StatusCodes.Status503ServiceUnavailable,
+                    var busy when StoreBusyException.IsBusy(busy) => StatusCodes.Status503ServiceUnavailable,
                     _ => StatusCodes.Status500InternalServerError,
                 },
                 // The caller's mistake is not our error: no error log, no stack trace.

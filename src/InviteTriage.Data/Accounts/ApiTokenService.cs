@@ -1,7 +1,11 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using InviteTriage.Core.Accounts;
+using InviteTriage.Data.Database;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace InviteTriage.Data.Accounts;
 
@@ -9,12 +13,16 @@ namespace InviteTriage.Data.Accounts;
 /// Personal access tokens. A token is 32 random bytes, so a plain SHA-256 of it is enough at rest:
 /// slow password hashes guard guessable secrets, and these cannot be guessed.
 /// </summary>
-public sealed class ApiTokenService(IDbContextFactory<TriageDbContext> dbFactory, TimeProvider time)
+public sealed class ApiTokenService(IDbContextFactory<TriageDbContext> dbFactory, TimeProvider time, ILogger<ApiTokenService> logger)
 {
     public const string TokenPrefix = "itk_";
 
     // Writing LastUsedAt on every request would turn every read into a write; a minute is precise enough.
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    // The tokens whose use is being written now. A script's many requests at once all see the same stale LastUsedAt
+    // until the first write commits; one of them writes it, the others go on.
+    private readonly ConcurrentDictionary<long, byte> _recording = new();
 
     public async Task<CreatedApiToken> CreateAsync(string ownerId, string? name, CancellationToken cancellationToken)
     {
@@ -56,13 +64,39 @@ public sealed class ApiTokenService(IDbContextFactory<TriageDbContext> dbFactory
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        if (token.LastUsedAt is null || now - token.LastUsedAt.Value >= LastUsedResolution)
+        if ((token.LastUsedAt is null || now - token.LastUsedAt.Value >= LastUsedResolution) && _recording.TryAdd(token.Id, 0))
         {
-            await db.ApiTokens.Where(t => t.Id == token.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+            try
+            {
+                await RecordUseAsync(db, token.Id, now, cancellationToken);
+            }
+            finally
+            {
+                _recording.TryRemove(token.Id, out _);
+            }
         }
 
         return new TokenHolder(token.OwnerId, token.Email);
+    }
+
+    /// <summary>
+    /// Writes when the token was last used, in a transaction of its own so that it takes its turn with the other writers
+    /// (a lone UPDATE met SQLite's busy wait instead, and under load lost to the queue for 35 s and failed the request).
+    /// The time of use is a record, not what the request came for: a store too busy to take it does not fail the request,
+    /// and the token's next use writes it.
+    /// </summary>
+    private async Task RecordUseAsync(TriageDbContext db, long tokenId, DateTime now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.ApiTokens.Where(t => t.Id == tokenId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbException ex) when (StoreBusyException.IsBusy(ex))
+        {
+            logger.LogWarning("Did not record the use of API token {TokenId}: {Reason}", tokenId, ex.Message);
+        }
     }
 
     public async Task<IReadOnlyList<ApiToken>> ListAsync(string ownerId, CancellationToken cancellationToken)

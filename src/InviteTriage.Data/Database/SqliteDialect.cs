@@ -16,6 +16,9 @@ internal sealed class SqliteDialect : StoreDialect
     // one measured no faster, and a 1M-row import must stay within 300 MB.
     private const string ImportCache = "PRAGMA cache_size = -8192";
 
+    // A long search narrows enough by its first sequences; LIKE checks the rest.
+    private const int SearchTrigrams = 24;
+
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public override bool DefersIndexes => true;
@@ -106,19 +109,26 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override string Unindexed(string column) => $"{column} || ''";
 
-    // The trigram index (migration AddInvitationSearchIndex) matches a phrase of three characters or more: a phrase is
-    // quoted, with its own quotes doubled, so that nothing in it is read as query syntax. Its case folding is
-    // Unicode's where LIKE's is ASCII's, so it finds a superset of what LIKE matches, and LIKE has the last word.
+    // The trigram index (migrations AddInvitationSearchIndex, CompactInvitationSearchIndex) keeps which rows hold each
+    // sequence of three characters, without where in the row (detail=none: a fifth of the size, and half the time to
+    // build). So a search asks for the rows that hold every three-character sequence of the text, each quoted, with its
+    // own quotes doubled, so that nothing in it is read as query syntax. That is a superset of the rows that hold the
+    // text, as is the index's case folding, which is Unicode's where LIKE's is ASCII's: LIKE has the last word.
     public override IQueryable<long>? SearchCandidates(TriageDbContext db, string text)
     {
-        var searched = LikePattern.Searched(text);
-        if (searched.EnumerateRunes().Take(3).Count() < 3)
+        var runes = LikePattern.Searched(text).EnumerateRunes().ToArray();
+        if (runes.Length < 3)
         {
             return null;
         }
 
-        var phrase = "\"" + searched.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        return db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "InvitationSearch" WHERE "InvitationSearch" MATCH {phrase}""");
+        var trigrams = Enumerable.Range(0, runes.Length - 2)
+            .Select(start => string.Concat(runes[start..(start + 3)]))
+            .Distinct(StringComparer.Ordinal)
+            .Take(SearchTrigrams)
+            .Select(trigram => "\"" + trigram.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
+        var query = string.Join(" AND ", trigrams);
+        return db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "InvitationSearch" WHERE "InvitationSearch" MATCH {query}""");
     }
 
     public override InvitationInsert InvitationInsert(StoreCommands sql, string ownerId, long batchId) => new SqliteInvitationInsert(sql, ownerId, batchId);

@@ -18,6 +18,11 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
 
     private readonly List<PendingEvent> _events = [];
     private readonly Dictionary<long, Flock?> _assignments = [];
+
+    // For each member that leaves its flock and joins none, the flock it leaves: its FlockId is cleared only while it
+    // still points there. A member this detection did not read (its company key changed since it joined) may point at
+    // another flock by now, and a clear without that guard took it out.
+    private readonly Dictionary<long, long> _leaving = [];
     private readonly Dictionary<long, long?> _storedFlockIds = [];
     private IReadOnlyDictionary<long, DetectionRow> _rows = new Dictionary<long, DetectionRow>();
     private readonly List<Flock> _created = [];
@@ -152,7 +157,15 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         // Most members already point at their flock; only the ones that move are written.
         foreach (var (invitationId, flock) in _assignments)
         {
-            if (!_storedFlockIds.TryGetValue(invitationId, out var before) || before != flock?.Id)
+            var known = _storedFlockIds.TryGetValue(invitationId, out var before);
+            if (flock is null && _leaving.TryGetValue(invitationId, out var left))
+            {
+                if (!known || before == left)
+                {
+                    await writer.LeaveAsync(invitationId, left, cancellationToken);
+                }
+            }
+            else if (!known || before != flock?.Id)
             {
                 await writer.AssignAsync(invitationId, flock?.Id, cancellationToken);
             }
@@ -164,6 +177,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         }
 
         _assignments.Clear();
+        _leaving.Clear();
         _storedFlockIds.Clear();
         _events.Clear();
         _created.Clear();
@@ -227,8 +241,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         // claim it later; clearing never overrides a claim, whatever the order the flocks are applied in.
         foreach (var id in removed)
         {
-            _assignments.TryAdd(id, null);
-            RememberStoredFlock(id);
+            Leave(id, flock);
         }
 
         foreach (var id in found.MemberIds)
@@ -241,8 +254,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         {
             foreach (var member in gone.Members.Where(m => !after.Contains(m.InvitationId)))
             {
-                _assignments.TryAdd(member.InvitationId, null);
-                RememberStoredFlock(member.InvitationId);
+                Leave(member.InvitationId, gone);
             }
 
             _changed.Remove(gone);
@@ -300,13 +312,23 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
         _changed.Add(flock);
         foreach (var member in flock.Members)
         {
-            _assignments.TryAdd(member.InvitationId, null);
-            RememberStoredFlock(member.InvitationId);
+            Leave(member.InvitationId, flock);
         }
 
         _events.Add(new PendingEvent(FlagEventKind.FlockWithdrawn, flock,
             $"Flock withdrawn: {flock.Company} is no longer surprising for you, given the rest of your data",
             flock.Members.Select(m => (m.InvitationId, (string?)$"flock {flock.Id}", (Flock?)null)).ToList()));
+    }
+
+    // A member leaves a stored flock and, unless a flock of this save claims it, points at none.
+    private void Leave(long invitationId, Flock left)
+    {
+        if (_assignments.TryAdd(invitationId, null))
+        {
+            _leaving[invitationId] = left.Id;
+        }
+
+        RememberStoredFlock(invitationId);
     }
 
     // Where an invitation pointed before this detection, so that only the ones that move are written.

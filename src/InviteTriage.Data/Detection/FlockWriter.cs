@@ -48,6 +48,9 @@ internal sealed class FlockWriter(StoreCommands sql, string ownerId) : IDisposab
     private readonly DbCommand _assign = sql.Prepare(
         """UPDATE "Invitations" SET "FlockId" = @flock WHERE "Id" = @id AND "OwnerId" = @owner""", "@flock", "@id", "@owner");
 
+    private readonly DbCommand _leave = sql.Prepare(
+        """UPDATE "Invitations" SET "FlockId" = NULL WHERE "Id" = @id AND "OwnerId" = @owner AND "FlockId" = @left""", "@id", "@owner", "@left");
+
     private readonly DbCommand _insertEvent = sql.Prepare(
         """
         INSERT INTO "FlagEvents" ("OwnerId", "Kind", "Actor", "OccurredAt", "FlockId", "Summary")
@@ -104,6 +107,10 @@ internal sealed class FlockWriter(StoreCommands sql, string ownerId) : IDisposab
 
     public Task AssignAsync(long invitationId, long? flockId, CancellationToken cancellationToken) =>
         sql.Bind(_assign, flockId, invitationId, ownerId).ExecuteNonQueryAsync(cancellationToken);
+
+    /// <summary>Takes the invitation out of the flock it leaves, unless it points at another flock by now.</summary>
+    public Task LeaveAsync(long invitationId, long leftFlockId, CancellationToken cancellationToken) =>
+        sql.Bind(_leave, invitationId, ownerId, leftFlockId).ExecuteNonQueryAsync(cancellationToken);
 
     public Task DeleteCandidatesAsync(string companyKey, DateTime from, DateTime to, TimeSpan span, CancellationToken cancellationToken) =>
         sql.Bind(_deleteCandidates, ownerId, companyKey, from - DateTime.MinValue < span ? DateTime.MinValue : from - span, from, to)

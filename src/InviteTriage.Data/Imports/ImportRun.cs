@@ -1,3 +1,4 @@
+using System.Runtime;
 using InviteTriage.Core.Contacts;
 using InviteTriage.Core.Invitations;
 using InviteTriage.Data.Detection;
@@ -92,6 +93,13 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
         // Detection comes next, and needs the memory more.
         _externalMinuteKeys = null;
         await RestoreIndexesAsync(cancellationToken);
+        if (NeedsRebuild)
+        {
+            // The keys just let go are tens of megabytes that lived through the whole import, in the oldest generation,
+            // which only a full collection frees; without one, the rebuild that comes next grows the heap on top of them.
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect();
+        }
     }
 
     private async Task AddOrMergeAsync(Invitation invitation, CancellationToken cancellationToken)

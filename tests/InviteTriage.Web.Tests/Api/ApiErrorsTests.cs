@@ -64,6 +64,30 @@ public sealed class ApiErrorsTests : IClassFixture<TriageWebFactory>
         (await response.Content.ReadAsStringAsync()).Should().Contain("The store is busy").And.Contain("try again");
     }
 
+    /// <summary>
+    /// Another process (the CLI importing, say) holds SQLite's write lock: the app's writer outwaits SQLite's busy
+    /// timeout and meets "database is locked", which is the same busy store, not a server error.
+    /// </summary>
+    [Fact]
+    public async Task ADecisionWhileAnotherProcessHoldsTheStore_Is503SayingTheStoreIsBusy()
+    {
+        using var factory = TriageWebFactory.WithConnectionOptions("Default Timeout=1");
+        var member = await ApiMember.CreateAsync(factory, "held");
+        await member.PostOkAsync("/api/invitations", Drafts.FourColleagues("Held Back"));
+        var id = (await member.GetOkAsync("/api/invitations")).GetProperty("items")[0].GetProperty("id").GetInt64();
+        await using var otherProcess = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False");
+        await otherProcess.OpenAsync();
+        await using var hold = otherProcess.CreateCommand();
+        hold.CommandText = "BEGIN IMMEDIATE";
+        await hold.ExecuteNonQueryAsync();
+
+        var response = await member.PostJsonAsync("/api/invitations/actions", new { ids = new[] { id }, action = "accept" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("The store is busy").And.Contain("Try again").And.NotContain("SQLite");
+    }
+
     private async Task<HttpClient> ClientAsync()
     {
         var (_, token) = await _factory.CreateMemberWithTokenAsync($"{Guid.NewGuid():N}@example.com");
