@@ -27,21 +27,6 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
             .ToListAsync(cancellationToken);
 
     /// <summary>
-    /// All invitations of some companies, in (company, walk) order, inside a transaction. This reads every
-    /// invitation of the companies, so it goes through a plain reader: EF Core's materialisation took most of a
-    /// rebuild's time.
-    /// </summary>
-    public async Task<List<DetectionRow>> CompanyRowsAsync(IReadOnlyCollection<string> companyKeys, CancellationToken cancellationToken)
-    {
-        using var sql = StoreCommands.Of(db);
-        var rows = new RowReader();
-        await rows.ReadAsync(
-            sql.Bind(sql.Prepare(RowsWhere($"{sql.Dialect.InList("\"CompanyKey\"", "@companies")}"), "@owner", "@companies"), ownerId, sql.Dialect.List(companyKeys)),
-            cancellationToken);
-        return rows.Rows;
-    }
-
-    /// <summary>
     /// The rebuild's next block: all invitations of the companies after <paramref name="afterCompanyKey"/> in key
     /// order (from the first company when null), whole companies of at least <paramref name="rows"/> invitations
     /// together unless the user has no more, in (company, walk) order; empty after the last company. Paging by
@@ -122,14 +107,6 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
 
         private string Shared(string text) => _shared.TryGetValue(text, out var kept) ? kept : _shared[text] = text;
     }
-
-    /// <summary>How many invitations the user has of each company (the settings preview reads only companies that can hold a candidate).</summary>
-    public Task<Dictionary<string, int>> CompanySizesAsync(CancellationToken cancellationToken) =>
-        db.Invitations
-            .Where(i => i.OwnerId == ownerId && i.CompanyKey != null)
-            .GroupBy(i => i.CompanyKey!)
-            .Select(company => new { company.Key, Count = company.Count() })
-            .ToDictionaryAsync(c => c.Key, c => c.Count, StringComparer.Ordinal, cancellationToken);
 
     /// <summary>
     /// The companies that could have a candidate (at least <paramref name="minSenders"/> distinct senders) in

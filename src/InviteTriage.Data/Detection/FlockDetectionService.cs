@@ -234,29 +234,44 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             return new DetectionPreview(0, 0, 0);
         }
 
-        // Only companies with at least N invitations can hold a candidate, as in the rebuild.
-        var candidates = (await loader.CompanySizesAsync(cancellationToken)).Where(c => c.Value >= settings.MinSenders).Select(c => c.Key).ToList();
+        // Block by block, as the rebuild reads (whole companies, RebuildBlockRows invitations at a time): the preview
+        // holds one block, where it held every invitation of every candidate company at once, over a gigabyte for a
+        // member with a million.
         var dismissed = await loader.DismissedMembershipsAsync(cancellationToken);
-        var companies = (await loader.CompanyRowsAsync(candidates, cancellationToken))
-            .GroupBy(r => r.CompanyKey, StringComparer.Ordinal)
-            .Select(g => (Key: g.Key, Invitations: g.Select(r => r.ToDetection(dismissed)).ToList()))
-            .ToList();
-        var context = new DetectionContext(await loader.KnownCompanyKeysAsync(candidates, cancellationToken), []);
-        var found = Detect(context);
-        if (found.Count > 0)
+        var (flocks, likely, members) = (0, 0, 0);
+        await foreach (var rows in loader.CompanyBlocksAsync(RebuildBlockRows, cancellationToken))
         {
-            var memberIds = found.SelectMany(f => f.MemberIds).ToHashSet();
-            var members = (await loader.WithScoringFactsAsync([.. companies.SelectMany(c => c.Invitations).Where(i => memberIds.Contains(i.Id))], cancellationToken))
-                .ToDictionary(m => m.Id);
-            var peers = await loader.PeerFlocksAsync(
-                [.. found.Select(f => f.CompanyKey).Distinct(StringComparer.Ordinal)], found.Min(f => f.FirstSentAt), found.Max(f => f.LastSentAt), cancellationToken);
-            companies = [.. companies.Select(c => (c.Key, c.Invitations.Select(i => members.GetValueOrDefault(i.Id, i)).ToList()))];
-            found = Detect(context with { PeerFlocks = peers });
+            // Only companies with at least N invitations can hold a candidate, as in the rebuild.
+            var companies = rows.GroupBy(r => r.CompanyKey, StringComparer.Ordinal)
+                .Where(g => g.Count() >= settings.MinSenders)
+                .Select(g => (Key: g.Key, Invitations: g.Select(r => r.ToDetection(dismissed)).ToList()))
+                .ToList();
+            if (companies.Count == 0)
+            {
+                continue;
+            }
+
+            var context = new DetectionContext(await loader.KnownCompanyKeysAsync([.. companies.Select(c => c.Key)], cancellationToken), []);
+            var found = Detect(companies, context);
+            if (found.Count > 0)
+            {
+                var memberIds = found.SelectMany(f => f.MemberIds).ToHashSet();
+                var withFacts = (await loader.WithScoringFactsAsync([.. companies.SelectMany(c => c.Invitations).Where(i => memberIds.Contains(i.Id))], cancellationToken))
+                    .ToDictionary(m => m.Id);
+                var peers = await loader.PeerFlocksAsync(
+                    [.. found.Select(f => f.CompanyKey).Distinct(StringComparer.Ordinal)], found.Min(f => f.FirstSentAt), found.Max(f => f.LastSentAt), cancellationToken);
+                companies = [.. companies.Select(c => (c.Key, c.Invitations.Select(i => withFacts.GetValueOrDefault(i.Id, i)).ToList()))];
+                found = Detect(companies, context with { PeerFlocks = peers });
+            }
+
+            flocks += found.Count;
+            likely += found.Count(f => f.Severity == FlockSeverity.Likely);
+            members += found.Sum(f => f.MemberIds.Count);
         }
 
-        return new DetectionPreview(found.Count, found.Count(f => f.Severity == FlockSeverity.Likely), found.Sum(f => f.MemberIds.Count));
+        return new DetectionPreview(flocks, likely, members);
 
-        List<DetectedFlock> Detect(DetectionContext facts) =>
+        List<DetectedFlock> Detect(List<(string Key, List<DetectionInvitation> Invitations)> companies, DetectionContext facts) =>
             [.. companies.SelectMany(c => FlockDetector.DetectCompany(c.Key, c.Invitations, [.. c.Invitations.Select(i => i.SentAt)], coverage, settings, facts))];
     }
 

@@ -95,6 +95,35 @@ public abstract class RebuildTests
         small.Candidates.Should().HaveCount(2).And.NotContain(c => c.Contains("cedarcourt", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The settings preview reads block by block, as the rebuild does; in blocks smaller than a company it still counts
+    /// the flocks, the likely ones and their members that detection stores with the same settings.
+    /// </summary>
+    [Fact]
+    public async Task Preview_InBlocksSmallerThanACompany_CountsWhatDetectionStores()
+    {
+        var owner = await _members.AddAsync();
+        await _members.ReceiveAsync(owner,
+        [
+            .. Enumerable.Range(0, 4).Select(k => From($"Elm {k}", "Elm Yard", Monday.AddHours(9))),
+            .. Enumerable.Range(0, 5).Select(k => From($"Fir {k}", "Fir Walk", Monday.AddDays(1).AddHours(8).AddMinutes(30 * k))),
+            .. Enumerable.Range(0, 3).Select(k => From($"Gum {k}", "Gum Close", Monday.AddDays(2).AddHours(10).AddMinutes(20 * k))),
+            .. Enumerable.Range(0, 6).Select(k => From($"Lone {k}", $"Lone Firm {k}", Monday.AddDays(k).AddHours(15))),
+        ]);
+        var stored = await _members.FlocksAsync(owner);
+        stored.Should().HaveCountGreaterThan(1, "the preview must add up more than one flock");
+        var inSmallBlocks = new FlockDetectionService(
+            _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>(), TimeProvider.System, NullLogger<FlockDetectionService>.Instance)
+        {
+            RebuildBlockRows = 3,
+        };
+        var settings = await _store.Services.GetRequiredService<Data.Settings.SettingsService>().GetAsync(owner, CancellationToken.None);
+
+        var preview = await inSmallBlocks.PreviewAsync(owner, settings, CancellationToken.None);
+
+        preview.Should().Be(new DetectionPreview(stored.Count, stored.Count(f => f.Severity == Core.Flocks.FlockSeverity.Likely), stored.Sum(f => f.Members.Count)));
+    }
+
     [Fact]
     public async Task RebuildAll_PeerRescoreOfAMemberNotYetRebuilt_ChangesItsFlocks_AndTheEarlierMemberKeepsAStaleCampaignScore()
     {
