@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data;
 using System.Diagnostics;
 using InviteTriage.Core.Detection;
 using InviteTriage.Data.Companies;
@@ -226,8 +227,10 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         var settings = DetectionSettings.From(proposed, await CompanyAliasService.MapAsync(db, ownerId, cancellationToken));
 
         // The loader reads through prepared commands on a transaction, as the rebuild does; this one only reads and
-        // is rolled back when disposed.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // is rolled back when disposed. On SQLite it is deferred (ReadUncommitted) and takes no turn in the writer
+        // queue: a preview of a member with many invitations takes seconds, and every decision waited behind it (the
+        // load test with 20 circuits visiting Settings). It still reads one snapshot.
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadUncommitted, cancellationToken);
         var loader = new DetectionLoader(db, ownerId);
         if (await loader.CoverageAsync(cancellationToken) is not { } coverage)
         {
