@@ -102,7 +102,18 @@ async function apiClient() {
   }
 }
 
-const pagesToBrowse = ['/', '/flocks', '/history', '/import', '/insights', '/settings'];
+// What people open, by the name of the link in the navigation drawer and the page's title.
+const pagesToBrowse = [
+  ['/', 'Inbox'], ['/flocks', 'Flocks'], ['/history', 'History'], ['/import', 'Import'], ['/insights', 'Insights'], ['/settings', 'Settings'],
+];
+
+// A page is shown when its title is there and it is no longer loading (its indeterminate bar is gone). The settings
+// preview is counted after that, beside a form that already works.
+async function shown(page, title) {
+  await page.waitForFunction((t) => document.title.startsWith(t)
+    && document.querySelector('[data-interactive=true]') !== null
+    && document.querySelector('.mud-main-content .mud-progress-linear.mud-progress-indeterminate') === null, title);
+}
 
 async function circuit(browser, index) {
   // People arrive over the first ten seconds rather than in the same millisecond.
@@ -125,14 +136,23 @@ async function circuit(browser, index) {
       return false;
     }
   })();
+  // People move between pages with the drawer's links, which keeps the one circuit a tab has; one visit in six is a
+  // fresh load (a bookmark, a reload, a new tab), which starts a new circuit. Every visit was a fresh load until
+  // 2026-11-26, which made 20 "circuits" a churn of new ones and kept Chromium's 20 renderers busy starting Blazor.
+  let fresh = true;
   while (signedIn && Date.now() < deadline) {
-    const path = pick(pagesToBrowse);
+    const [path, title] = pick(pagesToBrowse);
     await timed('Blazor page', path, async () => {
       problems.length = 0;
-      await page.goto(path);
-      await page.waitForSelector('[data-interactive=true]');
+      if (fresh || Math.random() < 1 / 6) {
+        await page.goto(path);
+      } else {
+        await page.locator('.mud-navmenu a.mud-nav-link', { hasText: title }).click();
+      }
+      await shown(page, title);
       if (problems.length) throw new Error(problems.join('; '));
     });
+    fresh = false;
     await think();
   }
 
