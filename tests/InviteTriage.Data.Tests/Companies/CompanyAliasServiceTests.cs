@@ -127,6 +127,42 @@ public abstract class CompanyAliasServiceTests
         (await _members.CandidatesAsync(owner)).Should().ContainSingle().Which.CompanyKey.Should().Be("acmeintl");
     }
 
+    // The alias goes: the merged flock keeps its own company's member and is withdrawn, and the members that went back
+    // form a flock of their own company. New invitations of the first company revive the withdrawn flock, which then
+    // lets go of the members it had: they are not in what that detection reads (their company changed), and they
+    // must keep pointing at the flock they are in now.
+    [Fact]
+    public async Task RemoveAsync_ThenTheWithdrawnFlockRevives_TheMembersThatWentBackStayInTheirOwnFlock()
+    {
+        var owner = await _members.AddAsync();
+        await _members.ReceiveAsync(
+            owner,
+            From("Dan Okafor", "Acme", Monday.AddHours(9)),
+            From("Ada Quill", "Acme Intl", Monday.AddHours(9).AddMinutes(10)),
+            From("Bo Ray", "Acme Intl", Monday.AddHours(9).AddMinutes(20)),
+            From("Cy Tan", "Acme Intl", Monday.AddHours(9).AddMinutes(40)));
+        var added = await _aliases.AddAsync(owner, "me", "Acme Intl", "Acme", CancellationToken.None);
+        var merged = (await _members.FlocksAsync(owner, FlockStatus.Open)).Should().ContainSingle().Subject;
+        merged.Members.Should().HaveCount(4);
+        await _aliases.RemoveAsync(owner, "me", added.AliasId!.Value, CancellationToken.None);
+        var own = (await _members.FlocksAsync(owner, FlockStatus.Open)).Should().ContainSingle().Subject;
+        own.CompanyKey.Should().Be("acmeintl");
+        own.Id.Should().NotBe(merged.Id);
+        (await _members.FlocksAsync(owner, FlockStatus.Withdrawn)).Should().ContainSingle().Which.Id.Should().Be(merged.Id);
+
+        await _members.ReceiveAsync(
+            owner,
+            From("Eve Marsh", "Acme", Monday.AddHours(9).AddMinutes(30)),
+            From("Fay Lund", "Acme", Monday.AddHours(9).AddMinutes(50)));
+
+        var flocks = await _members.FlocksAsync(owner, FlockStatus.Open);
+        flocks.Select(f => (f.Id, f.CompanyKey)).Should().BeEquivalentTo([(merged.Id, "acme"), (own.Id, "acmeintl")], "the withdrawn flock is revived");
+        var invitations = await _members.InvitationsAsync(owner);
+        invitations.Where(i => i.CompanyKey == "acmeintl").Select(i => i.FlockId).Should().HaveCount(3)
+            .And.OnlyContain(id => id == own.Id, "the revived flock let go of them, and they are in their own");
+        invitations.Where(i => i.CompanyKey == "acme").Select(i => i.FlockId).Should().HaveCount(3).And.OnlyContain(id => id == merged.Id);
+    }
+
     [Fact]
     public async Task RemoveAsync_KeepsInvitationsThatWereTheCompanysOwn()
     {
