@@ -140,8 +140,12 @@ async function circuit(browser, index) {
   // fresh load (a bookmark, a reload, a new tab), which starts a new circuit. Every visit was a fresh load until
   // 2026-11-26, which made 20 "circuits" a churn of new ones and kept Chromium's 20 renderers busy starting Blazor.
   let fresh = true;
+  let here = '/';
   while (signedIn && Date.now() < deadline) {
-    const [path, title] = pick(pagesToBrowse);
+    // Another page than the one shown: a click on the link of the page one is on goes nowhere and would count as a
+    // visit of no time.
+    const [path, title] = pick(pagesToBrowse.filter(([p]) => p !== here));
+    here = path;
     await timed('Blazor page', path, async () => {
       problems.length = 0;
       if (fresh || Math.random() < 1 / 6) {

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Bunit;
+using InviteTriage.Data.Settings;
+using InviteTriage.Web.Components.Pages.Settings;
+using InviteTriage.Web.Tests.Api;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InviteTriage.Web.Tests.Components;
+
+/// <summary>The settings preview in a live circuit, over a real store.</summary>
+[Collection(WebHostGroup.Name)]
+public sealed class DetectionSectionTests : MudContext, IClassFixture<TriageWebFactory>
+{
+    private readonly TriageWebFactory _factory;
+
+    public DetectionSectionTests(TriageWebFactory factory)
+    {
+        _factory = factory;
+        Services.AddSingleton(factory.Services.GetRequiredService<SettingsService>());
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    // On PostgreSQL the page's first render comes before its settings are read (Npgsql is truly async; SQLite answers
+    // at once). Here the signed-in user arrives late, which has the same effect: the first render has no form yet. The
+    // count must wait for the form, not fail on it (it ended the circuit) or never come.
+    [Fact]
+    public async Task AFormLoadedAfterTheFirstRender_IsCountedOnceItIsThere()
+    {
+        var member = await ApiMember.CreateAsync(_factory, "detection-section-late");
+        await member.PostOkAsync("/api/invitations", Drafts.FourColleagues("Vogt Legal"));
+        var signedIn = new TaskCompletionSource<AuthenticationState>();
+
+        var section = Render<DetectionSection>(p => p.AddCascadingValue(signedIn.Task));
+        section.Markup.Should().NotContain("With these settings");
+        signedIn.SetResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, member.OwnerId), new Claim(ClaimTypes.Name, member.Email)], "test"))));
+
+        section.WaitForAssertion(() => section.Find("[data-testid=preview-text]").TextContent.Should().Contain("With these settings: 1 flock,"), TimeSpan.FromSeconds(30));
+    }
+}
