@@ -13,12 +13,21 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
 {
     public static readonly TimeSpan CampaignSenderReach = TimeSpan.FromDays(14);
 
+    /// <summary>
+    /// The user's first and last invitation in one statement: two seeks of the timeline index as subqueries, because
+    /// MIN and MAX together would make SQLite walk the user's whole range.
+    /// </summary>
     public async Task<DataCoverage?> CoverageAsync(CancellationToken cancellationToken)
     {
         var mine = db.Invitations.Where(i => i.OwnerId == ownerId);
-        var earliest = await mine.OrderBy(i => i.SentAt).Select(i => (DateTime?)i.SentAt).FirstOrDefaultAsync(cancellationToken);
-        var latest = await mine.OrderByDescending(i => i.SentAt).Select(i => (DateTime?)i.SentAt).FirstOrDefaultAsync(cancellationToken);
-        return earliest is { } from && latest is { } to ? DataCoverage.Spanning(from, to) : null;
+        var edges = await mine
+            .Select(_ => new
+            {
+                Earliest = mine.OrderBy(i => i.SentAt).Select(i => i.SentAt).First(),
+                Latest = mine.OrderByDescending(i => i.SentAt).Select(i => i.SentAt).First(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return edges is null ? null : DataCoverage.Spanning(edges.Earliest, edges.Latest);
     }
 
     /// <summary>Some companies' invitations in [from, to], in (company, walk) order.</summary>

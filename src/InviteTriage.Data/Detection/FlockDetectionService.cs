@@ -53,15 +53,10 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             return;
         }
 
-        var touched = await WithOwnerLockAsync(ownerId, db => DetectChangesAsync(db, ownerId, changes, coverageBefore, cancellationToken), cancellationToken);
-        IReadOnlyList<(string SenderKey, DateTime SentAt)> senderKeys;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            senderKeys = await SenderKeysAroundAsync(db, ownerId, changes, cancellationToken);
-        }
-
-        await RescorePeersAsync(ownerId, touched, senderKeys, cancellationToken);
-        await AutoArchiveAsync(ownerId, cancellationToken);
+        // One context and one transaction for the user's own work, as an import does (DetectWithinAsync): each
+        // context and each turn at the write lock cost about as much as the reads of a small arrival.
+        var peers = await WithOwnerLockAsync(ownerId, db => DetectWithinAsync(db, ownerId, changes, rebuild: false, coverageBefore, cancellationToken), cancellationToken);
+        await RescorePeersAsync(ownerId, peers, cancellationToken);
     }
 
     /// <summary>
@@ -97,8 +92,13 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             return new PeerRescore([], []);
         }
 
-        var touched = await DetectChangesAsync(db, ownerId, changes, coverageBefore, cancellationToken);
-        await AutoArchiveAsync(db, ownerId, cancellationToken);
+        var settings = await MemberSettingsAsync(db, ownerId, cancellationToken);
+        var touched = await DetectChangesAsync(db, ownerId, changes, coverageBefore, settings.Detection, cancellationToken);
+        if (settings.AutoArchiveLikely)
+        {
+            await ArchiveLikelyAsync(db, ownerId, cancellationToken);
+        }
+
         return new PeerRescore(touched, await SenderKeysAroundAsync(db, ownerId, changes, cancellationToken));
     }
 
@@ -166,13 +166,14 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     private Task<int> AutoArchiveAsync(string ownerId, CancellationToken cancellationToken) =>
         WithOwnerLockAsync(ownerId, db => AutoArchiveAsync(db, ownerId, cancellationToken), cancellationToken);
 
-    private async Task<int> AutoArchiveAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
-    {
-        if (!await db.UserSettings.AnyAsync(s => s.OwnerId == ownerId && s.AutoArchiveLikely, cancellationToken))
-        {
-            return 0;
-        }
+    private async Task<int> AutoArchiveAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken) =>
+        await db.UserSettings.AnyAsync(s => s.OwnerId == ownerId && s.AutoArchiveLikely, cancellationToken)
+            ? await ArchiveLikelyAsync(db, ownerId, cancellationToken)
+            : 0;
 
+    /// <summary>The auto-archive rule's work, for a user who has it on.</summary>
+    private async Task<int> ArchiveLikelyAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
+    {
         // From the owner's likely flocks through the FlockId index: they are few, pending invitations are many.
         var targets =
             from flock in db.Flocks
@@ -279,7 +280,8 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     }
 
     private async Task<List<TouchedStretch>> DetectChangesAsync(
-        TriageDbContext db, string ownerId, IReadOnlyCollection<InvitationChange> changes, DataCoverage? coverageBefore, CancellationToken cancellationToken)
+        TriageDbContext db, string ownerId, IReadOnlyCollection<InvitationChange> changes, DataCoverage? coverageBefore, DetectionSettings settings,
+        CancellationToken cancellationToken)
     {
         var loader = new DetectionLoader(db, ownerId);
         var coverage = await loader.CoverageAsync(cancellationToken);
@@ -293,7 +295,6 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         // again; a user whose candidates are not stored yet has every candidate company there detected again.
         if (coverageBefore is not null && coverage is not null && coverageBefore != coverage)
         {
-            var settings = await SettingsAsync(db, ownerId, cancellationToken);
             var edges = MovedEdges(coverageBefore, coverage).ToList();
             if (await loader.CandidatesStoredAsync(cancellationToken))
             {
@@ -312,7 +313,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             }
         }
 
-        return await DetectRegionsAsync(db, loader, ownerId, DetectionRegion.Merge(regions), coverage, cancellationToken);
+        return await DetectRegionsAsync(db, loader, ownerId, DetectionRegion.Merge(regions), coverage, cancellationToken, settings);
     }
 
     /// <summary>
@@ -370,9 +371,10 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     }
 
     private async Task<List<TouchedStretch>> DetectRegionsAsync(
-        TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<DetectionRegion> regions, DataCoverage? coverage, CancellationToken cancellationToken)
+        TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<DetectionRegion> regions, DataCoverage? coverage, CancellationToken cancellationToken,
+        DetectionSettings? settingsRead = null)
     {
-        var settings = await SettingsAsync(db, ownerId, cancellationToken);
+        var settings = settingsRead ?? await SettingsAsync(db, ownerId, cancellationToken);
         var dismissed = await loader.DismissedMembershipsAsync(cancellationToken);
         var stretches = await StretchesAsync(db, loader, ownerId, regions, settings, dismissed, cancellationToken);
         return await DetectAndReconcileAsync(db, loader, ownerId, stretches, coverage, settings, cancellationToken, dismissed);
@@ -711,11 +713,14 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             // One read for all companies: a rebuild touches thousands of them, and other members' flocks are few.
+            // An arrival that changed none of the user's flocks touches no company: no read at all then.
             var companies = touched.Select(t => t.CompanyKey).Distinct(StringComparer.Ordinal).ToList();
-            var live = (await LivePeerFlocks(db, ownerId)
-                    .Where(f => companies.Contains(f.CompanyKey))
-                    .Select(f => new { f.OwnerId, f.CompanyKey, f.FirstSentAt, f.LastSentAt })
-                    .ToListAsync(cancellationToken))
+            var live = (companies.Count == 0
+                    ? []
+                    : await LivePeerFlocks(db, ownerId)
+                        .Where(f => companies.Contains(f.CompanyKey))
+                        .Select(f => new { f.OwnerId, f.CompanyKey, f.FirstSentAt, f.LastSentAt })
+                        .ToListAsync(cancellationToken))
                 .ToLookup(f => f.CompanyKey, StringComparer.Ordinal);
             foreach (var stretch in touched)
             {
@@ -768,10 +773,14 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         return [.. senders.Where(s => times.Contains(s.SentAt)).Select(s => (s.SenderKey, s.SentAt)).Distinct()];
     }
 
-    private static async Task<DetectionSettings> SettingsAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
+    private static async Task<DetectionSettings> SettingsAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken) =>
+        (await MemberSettingsAsync(db, ownerId, cancellationToken)).Detection;
+
+    /// <summary>The user's detection settings with their aliases, and whether the auto-archive rule is on: one read of the settings for both.</summary>
+    private static async Task<(DetectionSettings Detection, bool AutoArchiveLikely)> MemberSettingsAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
     {
-        var settings = await db.UserSettings.AsNoTracking().SingleOrDefaultAsync(s => s.OwnerId == ownerId, cancellationToken);
-        return DetectionSettings.From(settings ?? new UserSettings { OwnerId = ownerId }, await CompanyAliasService.MapAsync(db, ownerId, cancellationToken));
+        var settings = await db.UserSettings.AsNoTracking().SingleOrDefaultAsync(s => s.OwnerId == ownerId, cancellationToken) ?? new UserSettings { OwnerId = ownerId };
+        return (DetectionSettings.From(settings, await CompanyAliasService.MapAsync(db, ownerId, cancellationToken)), settings.AutoArchiveLikely);
     }
 
     private async Task<T> WithOwnerLockAsync<T>(string ownerId, Func<TriageDbContext, Task<T>> work, CancellationToken cancellationToken)
