@@ -93,13 +93,14 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         }
 
         var settings = await MemberSettingsAsync(db, ownerId, cancellationToken);
-        var touched = await DetectChangesAsync(db, ownerId, changes, coverageBefore, settings.Detection, cancellationToken);
+        var read = new List<DetectionRow>();
+        var touched = await DetectChangesAsync(db, ownerId, changes, coverageBefore, settings.Detection, cancellationToken, read);
         if (settings.AutoArchiveLikely)
         {
             await ArchiveLikelyAsync(db, ownerId, cancellationToken);
         }
 
-        return new PeerRescore(touched, await SenderKeysAroundAsync(db, ownerId, changes, cancellationToken));
+        return new PeerRescore(touched, SendersOf(changes, read));
     }
 
     internal Task RescorePeersAsync(string ownerId, PeerRescore rescore, CancellationToken cancellationToken) =>
@@ -281,7 +282,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
 
     private async Task<List<TouchedStretch>> DetectChangesAsync(
         TriageDbContext db, string ownerId, IReadOnlyCollection<InvitationChange> changes, DataCoverage? coverageBefore, DetectionSettings settings,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, List<DetectionRow>? read = null)
     {
         var loader = new DetectionLoader(db, ownerId);
         var coverage = await loader.CoverageAsync(cancellationToken);
@@ -313,7 +314,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             }
         }
 
-        return await DetectRegionsAsync(db, loader, ownerId, DetectionRegion.Merge(regions), coverage, cancellationToken, settings);
+        return await DetectRegionsAsync(db, loader, ownerId, DetectionRegion.Merge(regions), coverage, cancellationToken, settings, read);
     }
 
     /// <summary>
@@ -372,11 +373,11 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
 
     private async Task<List<TouchedStretch>> DetectRegionsAsync(
         TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<DetectionRegion> regions, DataCoverage? coverage, CancellationToken cancellationToken,
-        DetectionSettings? settingsRead = null)
+        DetectionSettings? settingsRead = null, List<DetectionRow>? read = null)
     {
         var settings = settingsRead ?? await SettingsAsync(db, ownerId, cancellationToken);
         var dismissed = await loader.DismissedMembershipsAsync(cancellationToken);
-        var stretches = await StretchesAsync(db, loader, ownerId, regions, settings, dismissed, cancellationToken);
+        var stretches = await StretchesAsync(db, loader, ownerId, regions, settings, dismissed, cancellationToken, read);
         return await DetectAndReconcileAsync(db, loader, ownerId, stretches, coverage, settings, cancellationToken, dismissed);
     }
 
@@ -384,10 +385,11 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     /// The stretches to detect for some regions: one read of the regions' companies around all of them, and one of
     /// their stored flocks; a region whose chains run past that read is widened on its own. Stretches of one company
     /// that overlap once widened are merged, and each stored flock belongs to one stretch, so nothing is reconciled twice.
+    /// The first read's rows go to <paramref name="read"/> too, when given.
     /// </summary>
     private static async Task<List<CompanyStretch>> StretchesAsync(
         TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<DetectionRegion> regions, DetectionSettings settings,
-        IReadOnlyDictionary<long, long[]> dismissed, CancellationToken cancellationToken)
+        IReadOnlyDictionary<long, long[]> dismissed, CancellationToken cancellationToken, List<DetectionRow>? read = null)
     {
         if (regions.Count == 0)
         {
@@ -400,7 +402,9 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         var companies = regions.Select(r => r.CompanyKey).Distinct(StringComparer.Ordinal).ToList();
         var loadFrom = regions.Min(r => r.From) - margin;
         var loadTo = regions.Max(r => r.To) + margin;
-        var rows = (await loader.CompanyRowsAsync(companies, loadFrom, loadTo, cancellationToken))
+        var firstRead = await loader.CompanyRowsAsync(companies, loadFrom, loadTo, cancellationToken);
+        read?.AddRange(firstRead);
+        var rows = firstRead
             .GroupBy(r => r.CompanyKey, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
@@ -759,18 +763,16 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     private static IQueryable<Flock> LivePeerFlocks(TriageDbContext db, string ownerId) =>
         db.Flocks.Where(f => f.OwnerId != ownerId && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved));
 
-    private static async Task<IReadOnlyList<(string SenderKey, DateTime SentAt)>> SenderKeysAroundAsync(
-        TriageDbContext db, string ownerId, IReadOnlyCollection<InvitationChange> changes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The senders of the changed invitations still stored, for CAMPAIGN_SENDER. Every change with a company lies in
+    /// a region of its company, and the first read of the regions' companies spans all of them, so its rows hold these
+    /// invitations: no read of their own.
+    /// </summary>
+    private static List<(string SenderKey, DateTime SentAt)> SendersOf(IReadOnlyCollection<InvitationChange> changes, List<DetectionRow> read)
     {
-        var from = changes.Min(c => c.SentAt);
-        var to = changes.Max(c => c.SentAt);
-        var keys = changes.Where(c => c.CompanyKey is not null).Select(c => c.CompanyKey!).Distinct().ToList();
-        var senders = await db.Invitations
-            .Where(i => i.OwnerId == ownerId && i.SentAt >= from && i.SentAt <= to && keys.Contains(i.CompanyKey!))
-            .Select(i => new { i.SenderKey, i.SentAt })
-            .ToListAsync(cancellationToken);
+        var keys = changes.Where(c => c.CompanyKey is not null).Select(c => c.CompanyKey!).ToHashSet(StringComparer.Ordinal);
         var times = changes.Select(c => c.SentAt).ToHashSet();
-        return [.. senders.Where(s => times.Contains(s.SentAt)).Select(s => (s.SenderKey, s.SentAt)).Distinct()];
+        return [.. read.Where(r => keys.Contains(r.CompanyKey) && times.Contains(r.SentAt)).Select(r => (r.SenderKey, r.SentAt)).Distinct()];
     }
 
     private static async Task<DetectionSettings> SettingsAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken) =>
