@@ -32,6 +32,16 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     // group starts of a long chain to cut it at (GroupStarts).
     private const int AnchorSpans = 3;
 
+    // Read on every arrival, so compiled once (see DetectionLoader).
+    private static readonly Func<TriageDbContext, string, CancellationToken, Task<UserSettings?>> StoredSettings =
+        EF.CompileAsyncQuery((TriageDbContext db, string owner, CancellationToken _) => db.UserSettings.AsNoTracking().SingleOrDefault(s => s.OwnerId == owner));
+
+    private static readonly Func<TriageDbContext, string, List<string>, DateTime, DateTime, IAsyncEnumerable<Flock>> StoredFlocks =
+        EF.CompileAsyncQuery((TriageDbContext db, string owner, List<string> companies, DateTime from, DateTime to) => db.Flocks
+            .AsNoTracking()
+            .Where(f => f.OwnerId == owner && companies.Contains(f.CompanyKey) && f.Status != FlockStatus.Dismissed && f.FirstSentAt <= to && f.LastSentAt >= from)
+            .Include(f => f.Members));
+
     // Detection of one user is read-compute-write; two at once would race to create the same flock.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> OwnerLocks = new(StringComparer.Ordinal);
 
@@ -428,12 +438,12 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
 
         var storedFrom = found.Min(x => x.From);
         var storedTo = found.Max(x => x.To);
-        var stored = await db.Flocks
-            .AsNoTracking()
-            .Where(f => f.OwnerId == ownerId && companies.Contains(f.CompanyKey) && f.Status != FlockStatus.Dismissed
-                && f.FirstSentAt <= storedTo && f.LastSentAt >= storedFrom)
-            .Include(f => f.Members)
-            .ToListAsync(cancellationToken);
+        var stored = new List<Flock>();
+        await foreach (var flock in StoredFlocks(db, ownerId, companies, storedFrom, storedTo).WithCancellation(cancellationToken))
+        {
+            stored.Add(flock);
+        }
+
         var unclaimed = stored.ToHashSet();
 
         var stretches = new List<CompanyStretch>();
@@ -781,7 +791,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     /// <summary>The user's detection settings with their aliases, and whether the auto-archive rule is on: one read of the settings for both.</summary>
     private static async Task<(DetectionSettings Detection, bool AutoArchiveLikely)> MemberSettingsAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
     {
-        var settings = await db.UserSettings.AsNoTracking().SingleOrDefaultAsync(s => s.OwnerId == ownerId, cancellationToken) ?? new UserSettings { OwnerId = ownerId };
+        var settings = await StoredSettings(db, ownerId, cancellationToken) ?? new UserSettings { OwnerId = ownerId };
         return (DetectionSettings.From(settings, await CompanyAliasService.MapAsync(db, ownerId, cancellationToken)), settings.AutoArchiveLikely);
     }
 
