@@ -42,6 +42,15 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             .Where(f => f.OwnerId == owner && companies.Contains(f.CompanyKey) && f.Status != FlockStatus.Dismissed && f.FirstSentAt <= to && f.LastSentAt >= from)
             .Include(f => f.Members));
 
+    // Other members' live flocks with an invitation from a sender near a time (CAMPAIGN_SENDER): every arrival asks.
+    private static readonly Func<TriageDbContext, string, string, DateTime, DateTime, IAsyncEnumerable<PeerSpan>> SenderPeerFlocks =
+        EF.CompileAsyncQuery((TriageDbContext db, string owner, string senderKey, DateTime reachFrom, DateTime reachTo) =>
+            from invitation in db.Invitations
+            join flock in db.Flocks on invitation.FlockId equals flock.Id
+            where flock.OwnerId != owner && (flock.Status == FlockStatus.Open || flock.Status == FlockStatus.Resolved)
+                && invitation.SenderKey == senderKey && invitation.SentAt >= reachFrom && invitation.SentAt <= reachTo
+            select new PeerSpan(flock.OwnerId, flock.CompanyKey, flock.FirstSentAt, flock.LastSentAt));
+
     // Detection of one user is read-compute-write; two at once would race to create the same flock.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> OwnerLocks = new(StringComparer.Ordinal);
 
@@ -52,8 +61,12 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     public async Task<DataCoverage?> CoverageAsync(string ownerId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await new DetectionLoader(db, ownerId).CoverageAsync(cancellationToken);
+        return await CoverageAsync(db, ownerId, cancellationToken);
     }
+
+    /// <summary>As above, in the caller's unit of work: a context of its own costs as much as the read.</summary>
+    internal static Task<DataCoverage?> CoverageAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken) =>
+        new DetectionLoader(db, ownerId).CoverageAsync(cancellationToken);
 
     /// <summary>The incremental path: re-detects the neighbourhood of changed invitations, and other members' flocks they touch.</summary>
     public async Task DetectAroundAsync(string ownerId, IReadOnlyCollection<InvitationChange> changes, DataCoverage? coverageBefore, CancellationToken cancellationToken)
@@ -749,13 +762,10 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             {
                 var reachFrom = sentAt - DetectionLoader.CampaignSenderReach;
                 var reachTo = sentAt + DetectionLoader.CampaignSenderReach;
-                peers.AddRange((await (
-                        from invitation in db.Invitations
-                        join flock in LivePeerFlocks(db, ownerId) on invitation.FlockId equals flock.Id
-                        where invitation.SenderKey == senderKey && invitation.SentAt >= reachFrom && invitation.SentAt <= reachTo
-                        select new { flock.OwnerId, flock.CompanyKey, flock.FirstSentAt, flock.LastSentAt })
-                        .ToListAsync(cancellationToken))
-                    .Select(f => (f.OwnerId, new DetectionRegion(f.CompanyKey, f.FirstSentAt, f.LastSentAt))));
+                await foreach (var flock in SenderPeerFlocks(db, ownerId, senderKey, reachFrom, reachTo).WithCancellation(cancellationToken))
+                {
+                    peers.Add((flock.OwnerId, new DetectionRegion(flock.CompanyKey, flock.FirstSentAt, flock.LastSentAt)));
+                }
             }
         }
 
@@ -830,6 +840,9 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     private static DateTime Max(DateTime a, DateTime b) => a >= b ? a : b;
 
     internal sealed record TouchedStretch(string CompanyKey, DateTime From, DateTime To);
+
+    /// <summary>Another member's live flock, as far as a re-score needs it.</summary>
+    private sealed record PeerSpan(string OwnerId, string CompanyKey, DateTime FirstSentAt, DateTime LastSentAt);
 
     /// <summary>What other members' campaign scores need after a user's change: the stretches that moved, and the senders.</summary>
     internal sealed record PeerRescore(IReadOnlyList<TouchedStretch> Touched, IReadOnlyList<(string SenderKey, DateTime SentAt)> Senders);
