@@ -16,45 +16,45 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
     // The reads every arrival makes are compiled once: EF Core's per-query work of finding a LINQ query in its cache
     // (evaluating its closures, hashing and comparing the expression tree) cost as much as running these small
     // indexed statements.
-    private static readonly Func<TriageDbContext, string, CancellationToken, Task<Edges?>> Coverage =
+    private static readonly CompiledPerModel<Func<TriageDbContext, string, CancellationToken, Task<Edges?>>> Coverage = new(() =>
         EF.CompileAsyncQuery((TriageDbContext db, string owner, CancellationToken _) => db.Invitations
             .Where(i => i.OwnerId == owner)
             .Select(_ => new Edges(
                 db.Invitations.Where(i => i.OwnerId == owner).OrderBy(i => i.SentAt).Select(i => i.SentAt).First(),
                 db.Invitations.Where(i => i.OwnerId == owner).OrderByDescending(i => i.SentAt).Select(i => i.SentAt).First()))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
-    private static readonly Func<TriageDbContext, string, List<string>, DateTime, DateTime, IAsyncEnumerable<DetectionRow>> CompanyRows =
+    private static readonly CompiledPerModel<Func<TriageDbContext, string, List<string>, DateTime, DateTime, IAsyncEnumerable<DetectionRow>>> CompanyRows = new(() =>
         EF.CompileAsyncQuery((TriageDbContext db, string owner, List<string> companyKeys, DateTime from, DateTime to) => db.Invitations
             .Where(i => i.OwnerId == owner && companyKeys.Contains(i.CompanyKey!) && i.SentAt >= from && i.SentAt <= to)
             .OrderBy(i => i.CompanyKey).ThenBy(i => i.SentAt).ThenBy(i => i.Id)
-            .Select(i => new DetectionRow(i.Id, i.CompanyKey!, i.SenderKey, i.SentAt, i.MessageClass, i.Company, i.SenderName, i.Status, i.FlockId)));
+            .Select(i => new DetectionRow(i.Id, i.CompanyKey!, i.SenderKey, i.SentAt, i.MessageClass, i.Company, i.SenderName, i.Status, i.FlockId))));
 
-    private static readonly Func<TriageDbContext, string, IAsyncEnumerable<(long InvitationId, long FlockId)>> Dismissed =
+    private static readonly CompiledPerModel<Func<TriageDbContext, string, IAsyncEnumerable<(long InvitationId, long FlockId)>>> Dismissed = new(() =>
         EF.CompileAsyncQuery((TriageDbContext db, string owner) =>
             from member in db.FlockMembers
             join flock in db.Flocks on member.FlockId equals flock.Id
             where flock.OwnerId == owner && flock.Status == FlockStatus.Dismissed
-            select new ValueTuple<long, long>(member.InvitationId, member.FlockId));
+            select new ValueTuple<long, long>(member.InvitationId, member.FlockId)));
 
-    private static readonly Func<TriageDbContext, string, List<string>, IAsyncEnumerable<string>> KnownCompanies =
+    private static readonly CompiledPerModel<Func<TriageDbContext, string, List<string>, IAsyncEnumerable<string>>> KnownCompanies = new(() =>
         EF.CompileAsyncQuery((TriageDbContext db, string owner, List<string> companyKeys) => db.KnownContacts
             .Where(c => c.OwnerId == owner && c.CompanyKey != null && companyKeys.Contains(c.CompanyKey))
             .Select(c => c.CompanyKey!)
-            .Distinct());
+            .Distinct()));
 
     /// <summary>
     /// The user's first and last invitation in one statement: two seeks of the timeline index as subqueries, because
     /// MIN and MAX together would make SQLite walk the user's whole range.
     /// </summary>
     public async Task<DataCoverage?> CoverageAsync(CancellationToken cancellationToken) =>
-        await Coverage(db, ownerId, cancellationToken) is { } edges ? DataCoverage.Spanning(edges.Earliest, edges.Latest) : null;
+        await Coverage.For(db)(db, ownerId, cancellationToken) is { } edges ? DataCoverage.Spanning(edges.Earliest, edges.Latest) : null;
 
     /// <summary>Some companies' invitations in [from, to], in (company, walk) order.</summary>
     public async Task<List<DetectionRow>> CompanyRowsAsync(IReadOnlyCollection<string> companyKeys, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
         var rows = new List<DetectionRow>();
-        await foreach (var row in CompanyRows(db, ownerId, [.. companyKeys], from, to).WithCancellation(cancellationToken))
+        await foreach (var row in CompanyRows.For(db)(db, ownerId, [.. companyKeys], from, to).WithCancellation(cancellationToken))
         {
             rows.Add(row);
         }
@@ -189,7 +189,7 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
     public async Task<Dictionary<long, long[]>> DismissedMembershipsAsync(CancellationToken cancellationToken)
     {
         var pairs = new List<(long InvitationId, long FlockId)>();
-        await foreach (var pair in Dismissed(db, ownerId).WithCancellation(cancellationToken))
+        await foreach (var pair in Dismissed.For(db)(db, ownerId).WithCancellation(cancellationToken))
         {
             pairs.Add(pair);
         }
@@ -200,7 +200,7 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
     public async Task<HashSet<string>> KnownCompanyKeysAsync(IReadOnlyCollection<string> companyKeys, CancellationToken cancellationToken)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var key in KnownCompanies(db, ownerId, [.. companyKeys]).WithCancellation(cancellationToken))
+        await foreach (var key in KnownCompanies.For(db)(db, ownerId, [.. companyKeys]).WithCancellation(cancellationToken))
         {
             known.Add(key);
         }

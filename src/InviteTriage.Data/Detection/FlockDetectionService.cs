@@ -9,6 +9,7 @@ using InviteTriage.Core.Invitations;
 using InviteTriage.Core.History;
 using InviteTriage.Core.Flocks;
 using InviteTriage.Core.Settings;
+using InviteTriage.Data.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -33,23 +34,23 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     private const int AnchorSpans = 3;
 
     // Read on every arrival, so compiled once (see DetectionLoader).
-    private static readonly Func<TriageDbContext, string, CancellationToken, Task<UserSettings?>> StoredSettings =
-        EF.CompileAsyncQuery((TriageDbContext db, string owner, CancellationToken _) => db.UserSettings.AsNoTracking().SingleOrDefault(s => s.OwnerId == owner));
+    private static readonly CompiledPerModel<Func<TriageDbContext, string, CancellationToken, Task<UserSettings?>>> StoredSettings = new(() =>
+        EF.CompileAsyncQuery((TriageDbContext db, string owner, CancellationToken _) => db.UserSettings.AsNoTracking().SingleOrDefault(s => s.OwnerId == owner)));
 
-    private static readonly Func<TriageDbContext, string, List<string>, DateTime, DateTime, IAsyncEnumerable<Flock>> StoredFlocks =
+    private static readonly CompiledPerModel<Func<TriageDbContext, string, List<string>, DateTime, DateTime, IAsyncEnumerable<Flock>>> StoredFlocks = new(() =>
         EF.CompileAsyncQuery((TriageDbContext db, string owner, List<string> companies, DateTime from, DateTime to) => db.Flocks
             .AsNoTracking()
             .Where(f => f.OwnerId == owner && companies.Contains(f.CompanyKey) && f.Status != FlockStatus.Dismissed && f.FirstSentAt <= to && f.LastSentAt >= from)
-            .Include(f => f.Members));
+            .Include(f => f.Members)));
 
     // Other members' live flocks with an invitation from a sender near a time (CAMPAIGN_SENDER): every arrival asks.
-    private static readonly Func<TriageDbContext, string, string, DateTime, DateTime, IAsyncEnumerable<PeerSpan>> SenderPeerFlocks =
+    private static readonly CompiledPerModel<Func<TriageDbContext, string, string, DateTime, DateTime, IAsyncEnumerable<PeerSpan>>> SenderPeerFlocks = new(() =>
         EF.CompileAsyncQuery((TriageDbContext db, string owner, string senderKey, DateTime reachFrom, DateTime reachTo) =>
             from invitation in db.Invitations
             join flock in db.Flocks on invitation.FlockId equals flock.Id
             where flock.OwnerId != owner && (flock.Status == FlockStatus.Open || flock.Status == FlockStatus.Resolved)
                 && invitation.SenderKey == senderKey && invitation.SentAt >= reachFrom && invitation.SentAt <= reachTo
-            select new PeerSpan(flock.OwnerId, flock.CompanyKey, flock.FirstSentAt, flock.LastSentAt));
+            select new PeerSpan(flock.OwnerId, flock.CompanyKey, flock.FirstSentAt, flock.LastSentAt)));
 
     // Detection of one user is read-compute-write; two at once would race to create the same flock.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> OwnerLocks = new(StringComparer.Ordinal);
@@ -452,7 +453,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         var storedFrom = found.Min(x => x.From);
         var storedTo = found.Max(x => x.To);
         var stored = new List<Flock>();
-        await foreach (var flock in StoredFlocks(db, ownerId, companies, storedFrom, storedTo).WithCancellation(cancellationToken))
+        await foreach (var flock in StoredFlocks.For(db)(db, ownerId, companies, storedFrom, storedTo).WithCancellation(cancellationToken))
         {
             stored.Add(flock);
         }
@@ -762,7 +763,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             {
                 var reachFrom = sentAt - DetectionLoader.CampaignSenderReach;
                 var reachTo = sentAt + DetectionLoader.CampaignSenderReach;
-                await foreach (var flock in SenderPeerFlocks(db, ownerId, senderKey, reachFrom, reachTo).WithCancellation(cancellationToken))
+                await foreach (var flock in SenderPeerFlocks.For(db)(db, ownerId, senderKey, reachFrom, reachTo).WithCancellation(cancellationToken))
                 {
                     peers.Add((flock.OwnerId, new DetectionRegion(flock.CompanyKey, flock.FirstSentAt, flock.LastSentAt)));
                 }
@@ -801,7 +802,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     /// <summary>The user's detection settings with their aliases, and whether the auto-archive rule is on: one read of the settings for both.</summary>
     private static async Task<(DetectionSettings Detection, bool AutoArchiveLikely)> MemberSettingsAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
     {
-        var settings = await StoredSettings(db, ownerId, cancellationToken) ?? new UserSettings { OwnerId = ownerId };
+        var settings = await StoredSettings.For(db)(db, ownerId, cancellationToken) ?? new UserSettings { OwnerId = ownerId };
         return (DetectionSettings.From(settings, await CompanyAliasService.MapAsync(db, ownerId, cancellationToken)), settings.AutoArchiveLikely);
     }
 
