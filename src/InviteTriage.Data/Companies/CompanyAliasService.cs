@@ -1,6 +1,7 @@
 using InviteTriage.Core.Companies;
 using InviteTriage.Core.Detection;
 using InviteTriage.Core.History;
+using InviteTriage.Data.Database;
 using InviteTriage.Data.Detection;
 using InviteTriage.Data.Imports;
 using InviteTriage.Data.Invitations;
@@ -25,9 +26,21 @@ public sealed class CompanyAliasService(IDbContextFactory<TriageDbContext> dbFac
 
     public const int MaxAliases = 1000;
 
+    // Every arrival's detection reads the aliases, so the query is compiled once.
+    private static readonly CompiledPerModel<Func<TriageDbContext, string, IAsyncEnumerable<CompanyAlias>>> Aliases = new(() =>
+        EF.CompileAsyncQuery((TriageDbContext db, string owner) => db.CompanyAliases.AsNoTracking().Where(a => a.OwnerId == owner)));
+
     /// <summary>The user's aliases as a lookup, read inside the caller's unit of work.</summary>
-    internal static async Task<CompanyAliasMap> MapAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken) =>
-        new(await db.CompanyAliases.AsNoTracking().Where(a => a.OwnerId == ownerId).ToListAsync(cancellationToken));
+    internal static async Task<CompanyAliasMap> MapAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
+    {
+        var aliases = new List<CompanyAlias>();
+        await foreach (var alias in Aliases.For(db)(db, ownerId).WithCancellation(cancellationToken))
+        {
+            aliases.Add(alias);
+        }
+
+        return new(aliases);
+    }
 
     public async Task<IReadOnlyList<CompanyAlias>> ListAsync(string ownerId, CancellationToken cancellationToken)
     {

@@ -13,18 +13,54 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
 {
     public static readonly TimeSpan CampaignSenderReach = TimeSpan.FromDays(14);
 
-    public async Task<DataCoverage?> CoverageAsync(CancellationToken cancellationToken)
-    {
-        var mine = db.Invitations.Where(i => i.OwnerId == ownerId);
-        var earliest = await mine.OrderBy(i => i.SentAt).Select(i => (DateTime?)i.SentAt).FirstOrDefaultAsync(cancellationToken);
-        var latest = await mine.OrderByDescending(i => i.SentAt).Select(i => (DateTime?)i.SentAt).FirstOrDefaultAsync(cancellationToken);
-        return earliest is { } from && latest is { } to ? DataCoverage.Spanning(from, to) : null;
-    }
+    // The reads every arrival makes are compiled once: EF Core's per-query work of finding a LINQ query in its cache
+    // (evaluating its closures, hashing and comparing the expression tree) cost as much as running these small
+    // indexed statements.
+    private static readonly CompiledPerModel<Func<TriageDbContext, string, CancellationToken, Task<Edges?>>> Coverage = new(() =>
+        EF.CompileAsyncQuery((TriageDbContext db, string owner, CancellationToken _) => db.Invitations
+            .Where(i => i.OwnerId == owner)
+            .Select(_ => new Edges(
+                db.Invitations.Where(i => i.OwnerId == owner).OrderBy(i => i.SentAt).Select(i => i.SentAt).First(),
+                db.Invitations.Where(i => i.OwnerId == owner).OrderByDescending(i => i.SentAt).Select(i => i.SentAt).First()))
+            .FirstOrDefault()));
+
+    private static readonly CompiledPerModel<Func<TriageDbContext, string, List<string>, DateTime, DateTime, IAsyncEnumerable<DetectionRow>>> CompanyRows = new(() =>
+        EF.CompileAsyncQuery((TriageDbContext db, string owner, List<string> companyKeys, DateTime from, DateTime to) => db.Invitations
+            .Where(i => i.OwnerId == owner && companyKeys.Contains(i.CompanyKey!) && i.SentAt >= from && i.SentAt <= to)
+            .OrderBy(i => i.CompanyKey).ThenBy(i => i.SentAt).ThenBy(i => i.Id)
+            .Select(i => new DetectionRow(i.Id, i.CompanyKey!, i.SenderKey, i.SentAt, i.MessageClass, i.Company, i.SenderName, i.Status, i.FlockId))));
+
+    private static readonly CompiledPerModel<Func<TriageDbContext, string, IAsyncEnumerable<(long InvitationId, long FlockId)>>> Dismissed = new(() =>
+        EF.CompileAsyncQuery((TriageDbContext db, string owner) =>
+            from member in db.FlockMembers
+            join flock in db.Flocks on member.FlockId equals flock.Id
+            where flock.OwnerId == owner && flock.Status == FlockStatus.Dismissed
+            select new ValueTuple<long, long>(member.InvitationId, member.FlockId)));
+
+    private static readonly CompiledPerModel<Func<TriageDbContext, string, List<string>, IAsyncEnumerable<string>>> KnownCompanies = new(() =>
+        EF.CompileAsyncQuery((TriageDbContext db, string owner, List<string> companyKeys) => db.KnownContacts
+            .Where(c => c.OwnerId == owner && c.CompanyKey != null && companyKeys.Contains(c.CompanyKey))
+            .Select(c => c.CompanyKey!)
+            .Distinct()));
+
+    /// <summary>
+    /// The user's first and last invitation in one statement: two seeks of the timeline index as subqueries, because
+    /// MIN and MAX together would make SQLite walk the user's whole range.
+    /// </summary>
+    public async Task<DataCoverage?> CoverageAsync(CancellationToken cancellationToken) =>
+        await Coverage.For(db)(db, ownerId, cancellationToken) is { } edges ? DataCoverage.Spanning(edges.Earliest, edges.Latest) : null;
 
     /// <summary>Some companies' invitations in [from, to], in (company, walk) order.</summary>
-    public Task<List<DetectionRow>> CompanyRowsAsync(IReadOnlyCollection<string> companyKeys, DateTime from, DateTime to, CancellationToken cancellationToken) =>
-        Rows(db.Invitations.Where(i => i.OwnerId == ownerId && companyKeys.Contains(i.CompanyKey!) && i.SentAt >= from && i.SentAt <= to))
-            .ToListAsync(cancellationToken);
+    public async Task<List<DetectionRow>> CompanyRowsAsync(IReadOnlyCollection<string> companyKeys, DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        var rows = new List<DetectionRow>();
+        await foreach (var row in CompanyRows.For(db)(db, ownerId, [.. companyKeys], from, to).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
 
     /// <summary>
     /// The rebuild's next block: all invitations of the companies after <paramref name="afterCompanyKey"/> in key
@@ -152,23 +188,24 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
     /// <summary>For every invitation that was in a dismissed flock, the ids of those flocks. Dismissals are few.</summary>
     public async Task<Dictionary<long, long[]>> DismissedMembershipsAsync(CancellationToken cancellationToken)
     {
-        var pairs = await (
-                from member in db.FlockMembers
-                join flock in db.Flocks on member.FlockId equals flock.Id
-                where flock.OwnerId == ownerId && flock.Status == FlockStatus.Dismissed
-                select new { member.InvitationId, member.FlockId })
-            .ToListAsync(cancellationToken);
+        var pairs = new List<(long InvitationId, long FlockId)>();
+        await foreach (var pair in Dismissed.For(db)(db, ownerId).WithCancellation(cancellationToken))
+        {
+            pairs.Add(pair);
+        }
+
         return pairs.GroupBy(p => p.InvitationId).ToDictionary(g => g.Key, g => g.Select(p => p.FlockId).Order().ToArray());
     }
 
     public async Task<HashSet<string>> KnownCompanyKeysAsync(IReadOnlyCollection<string> companyKeys, CancellationToken cancellationToken)
     {
-        var known = await db.KnownContacts
-            .Where(c => c.OwnerId == ownerId && c.CompanyKey != null && companyKeys.Contains(c.CompanyKey))
-            .Select(c => c.CompanyKey!)
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        return new HashSet<string>(known, StringComparer.Ordinal);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var key in KnownCompanies.For(db)(db, ownerId, [.. companyKeys]).WithCancellation(cancellationToken))
+        {
+            known.Add(key);
+        }
+
+        return known;
     }
 
     /// <summary>Other members' live flocks of these companies near a stretch of time (CAMPAIGN_COMPANY); the owner is an opaque key.</summary>
@@ -223,8 +260,6 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
             .ToList();
     }
 
-    private static IQueryable<DetectionRow> Rows(IQueryable<Invitation> invitations) =>
-        invitations
-            .OrderBy(i => i.CompanyKey).ThenBy(i => i.SentAt).ThenBy(i => i.Id)
-            .Select(i => new DetectionRow(i.Id, i.CompanyKey!, i.SenderKey, i.SentAt, i.MessageClass, i.Company, i.SenderName, i.Status, i.FlockId));
+    /// <summary>The user's first and last invitation times.</summary>
+    private sealed record Edges(DateTime Earliest, DateTime Latest);
 }

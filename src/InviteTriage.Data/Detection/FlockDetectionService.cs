@@ -9,6 +9,7 @@ using InviteTriage.Core.Invitations;
 using InviteTriage.Core.History;
 using InviteTriage.Core.Flocks;
 using InviteTriage.Core.Settings;
+using InviteTriage.Data.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -32,6 +33,25 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     // group starts of a long chain to cut it at (GroupStarts).
     private const int AnchorSpans = 3;
 
+    // Read on every arrival, so compiled once (see DetectionLoader).
+    private static readonly CompiledPerModel<Func<TriageDbContext, string, CancellationToken, Task<UserSettings?>>> StoredSettings = new(() =>
+        EF.CompileAsyncQuery((TriageDbContext db, string owner, CancellationToken _) => db.UserSettings.AsNoTracking().SingleOrDefault(s => s.OwnerId == owner)));
+
+    private static readonly CompiledPerModel<Func<TriageDbContext, string, List<string>, DateTime, DateTime, IAsyncEnumerable<Flock>>> StoredFlocks = new(() =>
+        EF.CompileAsyncQuery((TriageDbContext db, string owner, List<string> companies, DateTime from, DateTime to) => db.Flocks
+            .AsNoTracking()
+            .Where(f => f.OwnerId == owner && companies.Contains(f.CompanyKey) && f.Status != FlockStatus.Dismissed && f.FirstSentAt <= to && f.LastSentAt >= from)
+            .Include(f => f.Members)));
+
+    // Other members' live flocks with an invitation from a sender near a time (CAMPAIGN_SENDER): every arrival asks.
+    private static readonly CompiledPerModel<Func<TriageDbContext, string, string, DateTime, DateTime, IAsyncEnumerable<PeerSpan>>> SenderPeerFlocks = new(() =>
+        EF.CompileAsyncQuery((TriageDbContext db, string owner, string senderKey, DateTime reachFrom, DateTime reachTo) =>
+            from invitation in db.Invitations
+            join flock in db.Flocks on invitation.FlockId equals flock.Id
+            where flock.OwnerId != owner && (flock.Status == FlockStatus.Open || flock.Status == FlockStatus.Resolved)
+                && invitation.SenderKey == senderKey && invitation.SentAt >= reachFrom && invitation.SentAt <= reachTo
+            select new PeerSpan(flock.OwnerId, flock.CompanyKey, flock.FirstSentAt, flock.LastSentAt)));
+
     // Detection of one user is read-compute-write; two at once would race to create the same flock.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> OwnerLocks = new(StringComparer.Ordinal);
 
@@ -42,8 +62,12 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     public async Task<DataCoverage?> CoverageAsync(string ownerId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await new DetectionLoader(db, ownerId).CoverageAsync(cancellationToken);
+        return await CoverageAsync(db, ownerId, cancellationToken);
     }
+
+    /// <summary>As above, in the caller's unit of work: a context of its own costs as much as the read.</summary>
+    internal static Task<DataCoverage?> CoverageAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken) =>
+        new DetectionLoader(db, ownerId).CoverageAsync(cancellationToken);
 
     /// <summary>The incremental path: re-detects the neighbourhood of changed invitations, and other members' flocks they touch.</summary>
     public async Task DetectAroundAsync(string ownerId, IReadOnlyCollection<InvitationChange> changes, DataCoverage? coverageBefore, CancellationToken cancellationToken)
@@ -53,15 +77,10 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             return;
         }
 
-        var touched = await WithOwnerLockAsync(ownerId, db => DetectChangesAsync(db, ownerId, changes, coverageBefore, cancellationToken), cancellationToken);
-        IReadOnlyList<(string SenderKey, DateTime SentAt)> senderKeys;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            senderKeys = await SenderKeysAroundAsync(db, ownerId, changes, cancellationToken);
-        }
-
-        await RescorePeersAsync(ownerId, touched, senderKeys, cancellationToken);
-        await AutoArchiveAsync(ownerId, cancellationToken);
+        // One context and one transaction for the user's own work, as an import does (DetectWithinAsync): each
+        // context and each turn at the write lock cost about as much as the reads of a small arrival.
+        var peers = await WithOwnerLockAsync(ownerId, db => DetectWithinAsync(db, ownerId, changes, rebuild: false, coverageBefore, cancellationToken), cancellationToken);
+        await RescorePeersAsync(ownerId, peers, cancellationToken);
     }
 
     /// <summary>
@@ -97,9 +116,15 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             return new PeerRescore([], []);
         }
 
-        var touched = await DetectChangesAsync(db, ownerId, changes, coverageBefore, cancellationToken);
-        await AutoArchiveAsync(db, ownerId, cancellationToken);
-        return new PeerRescore(touched, await SenderKeysAroundAsync(db, ownerId, changes, cancellationToken));
+        var settings = await MemberSettingsAsync(db, ownerId, cancellationToken);
+        var read = new List<DetectionRow>();
+        var touched = await DetectChangesAsync(db, ownerId, changes, coverageBefore, settings.Detection, cancellationToken, read);
+        if (settings.AutoArchiveLikely)
+        {
+            await ArchiveLikelyAsync(db, ownerId, cancellationToken);
+        }
+
+        return new PeerRescore(touched, SendersOf(changes, read));
     }
 
     internal Task RescorePeersAsync(string ownerId, PeerRescore rescore, CancellationToken cancellationToken) =>
@@ -166,13 +191,14 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     private Task<int> AutoArchiveAsync(string ownerId, CancellationToken cancellationToken) =>
         WithOwnerLockAsync(ownerId, db => AutoArchiveAsync(db, ownerId, cancellationToken), cancellationToken);
 
-    private async Task<int> AutoArchiveAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
-    {
-        if (!await db.UserSettings.AnyAsync(s => s.OwnerId == ownerId && s.AutoArchiveLikely, cancellationToken))
-        {
-            return 0;
-        }
+    private async Task<int> AutoArchiveAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken) =>
+        await db.UserSettings.AnyAsync(s => s.OwnerId == ownerId && s.AutoArchiveLikely, cancellationToken)
+            ? await ArchiveLikelyAsync(db, ownerId, cancellationToken)
+            : 0;
 
+    /// <summary>The auto-archive rule's work, for a user who has it on.</summary>
+    private async Task<int> ArchiveLikelyAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
+    {
         // From the owner's likely flocks through the FlockId index: they are few, pending invitations are many.
         var targets =
             from flock in db.Flocks
@@ -279,7 +305,8 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     }
 
     private async Task<List<TouchedStretch>> DetectChangesAsync(
-        TriageDbContext db, string ownerId, IReadOnlyCollection<InvitationChange> changes, DataCoverage? coverageBefore, CancellationToken cancellationToken)
+        TriageDbContext db, string ownerId, IReadOnlyCollection<InvitationChange> changes, DataCoverage? coverageBefore, DetectionSettings settings,
+        CancellationToken cancellationToken, List<DetectionRow>? read = null)
     {
         var loader = new DetectionLoader(db, ownerId);
         var coverage = await loader.CoverageAsync(cancellationToken);
@@ -293,7 +320,6 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         // again; a user whose candidates are not stored yet has every candidate company there detected again.
         if (coverageBefore is not null && coverage is not null && coverageBefore != coverage)
         {
-            var settings = await SettingsAsync(db, ownerId, cancellationToken);
             var edges = MovedEdges(coverageBefore, coverage).ToList();
             if (await loader.CandidatesStoredAsync(cancellationToken))
             {
@@ -312,7 +338,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             }
         }
 
-        return await DetectRegionsAsync(db, loader, ownerId, DetectionRegion.Merge(regions), coverage, cancellationToken);
+        return await DetectRegionsAsync(db, loader, ownerId, DetectionRegion.Merge(regions), coverage, cancellationToken, settings, read);
     }
 
     /// <summary>
@@ -370,11 +396,12 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     }
 
     private async Task<List<TouchedStretch>> DetectRegionsAsync(
-        TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<DetectionRegion> regions, DataCoverage? coverage, CancellationToken cancellationToken)
+        TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<DetectionRegion> regions, DataCoverage? coverage, CancellationToken cancellationToken,
+        DetectionSettings? settingsRead = null, List<DetectionRow>? read = null)
     {
-        var settings = await SettingsAsync(db, ownerId, cancellationToken);
+        var settings = settingsRead ?? await SettingsAsync(db, ownerId, cancellationToken);
         var dismissed = await loader.DismissedMembershipsAsync(cancellationToken);
-        var stretches = await StretchesAsync(db, loader, ownerId, regions, settings, dismissed, cancellationToken);
+        var stretches = await StretchesAsync(db, loader, ownerId, regions, settings, dismissed, cancellationToken, read);
         return await DetectAndReconcileAsync(db, loader, ownerId, stretches, coverage, settings, cancellationToken, dismissed);
     }
 
@@ -382,10 +409,11 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     /// The stretches to detect for some regions: one read of the regions' companies around all of them, and one of
     /// their stored flocks; a region whose chains run past that read is widened on its own. Stretches of one company
     /// that overlap once widened are merged, and each stored flock belongs to one stretch, so nothing is reconciled twice.
+    /// The first read's rows go to <paramref name="read"/> too, when given.
     /// </summary>
     private static async Task<List<CompanyStretch>> StretchesAsync(
         TriageDbContext db, DetectionLoader loader, string ownerId, IReadOnlyList<DetectionRegion> regions, DetectionSettings settings,
-        IReadOnlyDictionary<long, long[]> dismissed, CancellationToken cancellationToken)
+        IReadOnlyDictionary<long, long[]> dismissed, CancellationToken cancellationToken, List<DetectionRow>? read = null)
     {
         if (regions.Count == 0)
         {
@@ -398,7 +426,9 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         var companies = regions.Select(r => r.CompanyKey).Distinct(StringComparer.Ordinal).ToList();
         var loadFrom = regions.Min(r => r.From) - margin;
         var loadTo = regions.Max(r => r.To) + margin;
-        var rows = (await loader.CompanyRowsAsync(companies, loadFrom, loadTo, cancellationToken))
+        var firstRead = await loader.CompanyRowsAsync(companies, loadFrom, loadTo, cancellationToken);
+        read?.AddRange(firstRead);
+        var rows = firstRead
             .GroupBy(r => r.CompanyKey, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
@@ -422,12 +452,12 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
 
         var storedFrom = found.Min(x => x.From);
         var storedTo = found.Max(x => x.To);
-        var stored = await db.Flocks
-            .AsNoTracking()
-            .Where(f => f.OwnerId == ownerId && companies.Contains(f.CompanyKey) && f.Status != FlockStatus.Dismissed
-                && f.FirstSentAt <= storedTo && f.LastSentAt >= storedFrom)
-            .Include(f => f.Members)
-            .ToListAsync(cancellationToken);
+        var stored = new List<Flock>();
+        await foreach (var flock in StoredFlocks.For(db)(db, ownerId, companies, storedFrom, storedTo).WithCancellation(cancellationToken))
+        {
+            stored.Add(flock);
+        }
+
         var unclaimed = stored.ToHashSet();
 
         var stretches = new List<CompanyStretch>();
@@ -711,11 +741,14 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             // One read for all companies: a rebuild touches thousands of them, and other members' flocks are few.
+            // An arrival that changed none of the user's flocks touches no company: no read at all then.
             var companies = touched.Select(t => t.CompanyKey).Distinct(StringComparer.Ordinal).ToList();
-            var live = (await LivePeerFlocks(db, ownerId)
-                    .Where(f => companies.Contains(f.CompanyKey))
-                    .Select(f => new { f.OwnerId, f.CompanyKey, f.FirstSentAt, f.LastSentAt })
-                    .ToListAsync(cancellationToken))
+            var live = (companies.Count == 0
+                    ? []
+                    : await LivePeerFlocks(db, ownerId)
+                        .Where(f => companies.Contains(f.CompanyKey))
+                        .Select(f => new { f.OwnerId, f.CompanyKey, f.FirstSentAt, f.LastSentAt })
+                        .ToListAsync(cancellationToken))
                 .ToLookup(f => f.CompanyKey, StringComparer.Ordinal);
             foreach (var stretch in touched)
             {
@@ -730,13 +763,10 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             {
                 var reachFrom = sentAt - DetectionLoader.CampaignSenderReach;
                 var reachTo = sentAt + DetectionLoader.CampaignSenderReach;
-                peers.AddRange((await (
-                        from invitation in db.Invitations
-                        join flock in LivePeerFlocks(db, ownerId) on invitation.FlockId equals flock.Id
-                        where invitation.SenderKey == senderKey && invitation.SentAt >= reachFrom && invitation.SentAt <= reachTo
-                        select new { flock.OwnerId, flock.CompanyKey, flock.FirstSentAt, flock.LastSentAt })
-                        .ToListAsync(cancellationToken))
-                    .Select(f => (f.OwnerId, new DetectionRegion(f.CompanyKey, f.FirstSentAt, f.LastSentAt))));
+                await foreach (var flock in SenderPeerFlocks.For(db)(db, ownerId, senderKey, reachFrom, reachTo).WithCancellation(cancellationToken))
+                {
+                    peers.Add((flock.OwnerId, new DetectionRegion(flock.CompanyKey, flock.FirstSentAt, flock.LastSentAt)));
+                }
             }
         }
 
@@ -754,24 +784,26 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     private static IQueryable<Flock> LivePeerFlocks(TriageDbContext db, string ownerId) =>
         db.Flocks.Where(f => f.OwnerId != ownerId && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved));
 
-    private static async Task<IReadOnlyList<(string SenderKey, DateTime SentAt)>> SenderKeysAroundAsync(
-        TriageDbContext db, string ownerId, IReadOnlyCollection<InvitationChange> changes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The senders of the changed invitations still stored, for CAMPAIGN_SENDER. Every change with a company lies in
+    /// a region of its company, and the first read of the regions' companies spans all of them, so its rows hold these
+    /// invitations: no read of their own.
+    /// </summary>
+    private static List<(string SenderKey, DateTime SentAt)> SendersOf(IReadOnlyCollection<InvitationChange> changes, List<DetectionRow> read)
     {
-        var from = changes.Min(c => c.SentAt);
-        var to = changes.Max(c => c.SentAt);
-        var keys = changes.Where(c => c.CompanyKey is not null).Select(c => c.CompanyKey!).Distinct().ToList();
-        var senders = await db.Invitations
-            .Where(i => i.OwnerId == ownerId && i.SentAt >= from && i.SentAt <= to && keys.Contains(i.CompanyKey!))
-            .Select(i => new { i.SenderKey, i.SentAt })
-            .ToListAsync(cancellationToken);
+        var keys = changes.Where(c => c.CompanyKey is not null).Select(c => c.CompanyKey!).ToHashSet(StringComparer.Ordinal);
         var times = changes.Select(c => c.SentAt).ToHashSet();
-        return [.. senders.Where(s => times.Contains(s.SentAt)).Select(s => (s.SenderKey, s.SentAt)).Distinct()];
+        return [.. read.Where(r => keys.Contains(r.CompanyKey) && times.Contains(r.SentAt)).Select(r => (r.SenderKey, r.SentAt)).Distinct()];
     }
 
-    private static async Task<DetectionSettings> SettingsAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
+    private static async Task<DetectionSettings> SettingsAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken) =>
+        (await MemberSettingsAsync(db, ownerId, cancellationToken)).Detection;
+
+    /// <summary>The user's detection settings with their aliases, and whether the auto-archive rule is on: one read of the settings for both.</summary>
+    private static async Task<(DetectionSettings Detection, bool AutoArchiveLikely)> MemberSettingsAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken)
     {
-        var settings = await db.UserSettings.AsNoTracking().SingleOrDefaultAsync(s => s.OwnerId == ownerId, cancellationToken);
-        return DetectionSettings.From(settings ?? new UserSettings { OwnerId = ownerId }, await CompanyAliasService.MapAsync(db, ownerId, cancellationToken));
+        var settings = await StoredSettings.For(db)(db, ownerId, cancellationToken) ?? new UserSettings { OwnerId = ownerId };
+        return (DetectionSettings.From(settings, await CompanyAliasService.MapAsync(db, ownerId, cancellationToken)), settings.AutoArchiveLikely);
     }
 
     private async Task<T> WithOwnerLockAsync<T>(string ownerId, Func<TriageDbContext, Task<T>> work, CancellationToken cancellationToken)
@@ -809,6 +841,9 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     private static DateTime Max(DateTime a, DateTime b) => a >= b ? a : b;
 
     internal sealed record TouchedStretch(string CompanyKey, DateTime From, DateTime To);
+
+    /// <summary>Another member's live flock, as far as a re-score needs it.</summary>
+    private sealed record PeerSpan(string OwnerId, string CompanyKey, DateTime FirstSentAt, DateTime LastSentAt);
 
     /// <summary>What other members' campaign scores need after a user's change: the stretches that moved, and the senders.</summary>
     internal sealed record PeerRescore(IReadOnlyList<TouchedStretch> Touched, IReadOnlyList<(string SenderKey, DateTime SentAt)> Senders);

@@ -59,9 +59,9 @@ public sealed class ImportService(
         // The owner's detection lock first, then the store's write lock, the same order as every detection takes them.
         using (await FlockDetectionService.LockOwnerAsync(ownerId, cancellationToken))
         {
-            var coverageBefore = await detection.CoverageAsync(ownerId, cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var coverageBefore = await FlockDetectionService.CoverageAsync(db, ownerId, cancellationToken);
             var batch = new ImportBatch
             {
                 OwnerId = ownerId,

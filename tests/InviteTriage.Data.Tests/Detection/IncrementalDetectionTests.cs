@@ -80,6 +80,26 @@ public abstract class IncrementalDetectionTests
         return flocksSeen;
     }
 
+    // The senders of an arrival come from the rows its detection read, not a read of their own; a sender who also
+    // invited another member's flock re-scores that flock, although the arrival makes no flock of its own.
+    [Fact]
+    public async Task AnArrivalFromASenderOfAnotherMembersFlock_RescoresThatFlockWithCampaignSender()
+    {
+        var members = new Members(_store);
+        string[] owners = [await members.AddAsync(), await members.AddAsync(), await members.AddAsync()];
+        const string firm = "Quillon Sender Works";
+        await members.ReceiveAsync(owners[0], [.. Enumerable.Range(0, 3).Select(k => Members.From($"Partner {k}", firm, Members.Monday.AddHours(9).AddMinutes(40 * k)))]);
+        var alone = (await members.FlocksAsync(owners[0])).Single();
+
+        await members.ReceiveAsync(owners[1], Members.From("Partner 0", firm, Members.Monday.AddDays(3)));
+        await members.ReceiveAsync(owners[2], Members.From("Partner 0", firm, Members.Monday.AddDays(5)));
+
+        alone.Reasons.Select(r => r.Rule).Should().NotContain(FlagRules.CampaignSender);
+        (await members.FlocksAsync(owners[1])).Should().BeEmpty("one invitation makes no flock, so only the sender reaches the first member");
+        (await members.FlocksAsync(owners[0])).Single().Reasons.Select(r => r.Rule).Should().Contain(FlagRules.CampaignSender,
+            "the sender invited two other members within 14 days");
+    }
+
     [Fact]
     public async Task OutOfOrderArrival_NewestFirst_GivesTheSameFlockAsInOrder()
     {
