@@ -15,6 +15,7 @@ namespace InviteTriage.Data.Detection;
 /// </summary>
 internal static class CampaignRescore
 {
+
     /// <summary>
     /// The live flocks of members other than <paramref name="ownerId"/> whose campaign counts the change can move:
     /// of a touched company within 7 days of its stretch, or with a member from one of the senders within 14 days.
@@ -85,8 +86,9 @@ internal static class CampaignRescore
             .Where(s => owners.Contains(s.OwnerId))
             .ToDictionaryAsync(s => s.OwnerId, s => s.LikelyThreshold, StringComparer.Ordinal, cancellationToken);
         var defaultThreshold = new UserSettings { OwnerId = "" }.LikelyThreshold;
-        var companyMembers = await CampaignCompanyMembersAsync(db, flocks, cancellationToken);
-        var senderMembers = await CampaignSenderMembersAsync(db, flocks, cancellationToken);
+        var numbers = new OwnerNumbers();
+        var companyMembers = await CampaignCompanyMembersAsync(db, flocks, numbers, cancellationToken);
+        var senderMembers = await CampaignSenderMembersAsync(db, flocks, numbers, cancellationToken);
 
         using var sql = StoreCommands.Of(db);
         var update = sql.Prepare(
@@ -111,7 +113,8 @@ internal static class CampaignRescore
     }
 
     /// <summary>For each flock, how many other members the company flocked within 7 days of it, as <see cref="FlockDetector.CountCampaignCompanyMembers"/> counts.</summary>
-    private static async Task<Dictionary<long, int>> CampaignCompanyMembersAsync(TriageDbContext db, List<Flock> flocks, CancellationToken cancellationToken)
+    private static async Task<Dictionary<long, int>> CampaignCompanyMembersAsync(
+        TriageDbContext db, List<Flock> flocks, OwnerNumbers owners, CancellationToken cancellationToken)
     {
         var companies = flocks.Select(f => f.CompanyKey).Distinct(StringComparer.Ordinal).ToList();
         var from = flocks.Min(f => f.FirstSentAt) - FlockDetector.CampaignCompanyReach;
@@ -120,21 +123,42 @@ internal static class CampaignRescore
                 .Where(f => companies.Contains(f.CompanyKey) && f.FirstSentAt <= to && f.LastSentAt >= from)
                 .Select(f => new { f.OwnerId, f.CompanyKey, f.FirstSentAt, f.LastSentAt })
                 .ToListAsync(cancellationToken))
-            .ToLookup(f => f.CompanyKey, StringComparer.Ordinal);
-        var distinct = new DistinctOwners();
-        return flocks.ToDictionary(
-            f => f.Id,
-            f => distinct.Count(
-                live[f.CompanyKey].Where(p => p.FirstSentAt <= f.LastSentAt + FlockDetector.CampaignCompanyReach && p.LastSentAt >= f.FirstSentAt - FlockDetector.CampaignCompanyReach)
-                    .Select(p => p.OwnerId),
-                except: f.OwnerId));
+            .GroupBy(f => f.CompanyKey, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(f => (f.FirstSentAt, f.LastSentAt, Owner: owners.Of(f.OwnerId))).ToArray(), StringComparer.Ordinal);
+
+        // A campaign that flocked most of a thousand members makes each of its flocks look at all of the others:
+        // plain loops over numbered owners, as a set of names per flock cost more than the reads.
+        var seen = new int[owners.Count + 1];
+        var round = 0;
+        var counts = new Dictionary<long, int>(flocks.Count);
+        foreach (var flock in flocks)
+        {
+            round++;
+            var own = owners.Of(flock.OwnerId);
+            var reachFrom = flock.FirstSentAt - FlockDetector.CampaignCompanyReach;
+            var reachTo = flock.LastSentAt + FlockDetector.CampaignCompanyReach;
+            var count = 0;
+            foreach (var (first, last, owner) in live.GetValueOrDefault(flock.CompanyKey) ?? [])
+            {
+                if (first <= reachTo && last >= reachFrom && owner != own && seen[owner] != round)
+                {
+                    seen[owner] = round;
+                    count++;
+                }
+            }
+
+            counts[flock.Id] = count;
+        }
+
+        return counts;
     }
 
     /// <summary>
     /// For each flock, the most other members one of its members' senders invited within 14 days of that member's
     /// invitation, as <see cref="DetectionLoader.WithScoringFactsAsync"/> counts for each member.
     /// </summary>
-    private static async Task<Dictionary<long, int>> CampaignSenderMembersAsync(TriageDbContext db, List<Flock> flocks, CancellationToken cancellationToken)
+    private static async Task<Dictionary<long, int>> CampaignSenderMembersAsync(
+        TriageDbContext db, List<Flock> flocks, OwnerNumbers owners, CancellationToken cancellationToken)
     {
         var flockIds = flocks.Select(f => f.Id).ToList();
         var members = await (
@@ -156,74 +180,52 @@ internal static class CampaignRescore
                 .Select(i => new { i.SenderKey, i.SentAt, i.OwnerId })
                 .ToListAsync(cancellationToken))
             .GroupBy(i => i.SenderKey, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(i => i.SentAt).ToList(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(i => (i.SentAt, Owner: owners.Of(i.OwnerId))).OrderBy(i => i.SentAt).ToArray(), StringComparer.Ordinal);
 
-        var distinct = new DistinctOwners();
-        var most = new Dictionary<long, int>();
-        foreach (var member in members)
+        // Each sender's members in time order, against a window of ±14 days sliding along the sender's invitations
+        // that holds how many of them each member received: the distinct members in it, less the member's own.
+        var inWindow = new int[owners.Count + 1];
+        var most = new Dictionary<long, int>(flocks.Count);
+        foreach (var sender in members.GroupBy(m => m.SenderKey, StringComparer.Ordinal))
         {
-            var bySender = sent.GetValueOrDefault(member.SenderKey) ?? [];
-            var windowFrom = member.SentAt - DetectionLoader.CampaignSenderReach;
-            var windowTo = member.SentAt + DetectionLoader.CampaignSenderReach;
-            var first = LowerBound(bySender.Count, i => bySender[i].SentAt >= windowFrom);
-            var count = distinct.Count(bySender.Skip(first).TakeWhile(i => i.SentAt <= windowTo).Select(i => i.OwnerId), except: member.OwnerId);
-            most[member.FlockId] = Math.Max(most.GetValueOrDefault(member.FlockId), count);
+            var invitations = sent.GetValueOrDefault(sender.Key) ?? [];
+            var (low, high, distinct) = (0, 0, 0);
+            foreach (var member in sender.OrderBy(m => m.SentAt))
+            {
+                for (; high < invitations.Length && invitations[high].SentAt <= member.SentAt + DetectionLoader.CampaignSenderReach; high++)
+                {
+                    distinct += inWindow[invitations[high].Owner]++ == 0 ? 1 : 0;
+                }
+
+                for (; low < high && invitations[low].SentAt < member.SentAt - DetectionLoader.CampaignSenderReach; low++)
+                {
+                    distinct -= --inWindow[invitations[low].Owner] == 0 ? 1 : 0;
+                }
+
+                var own = owners.Of(member.OwnerId);
+                var others = distinct - (own < inWindow.Length && inWindow[own] > 0 ? 1 : 0);
+                most[member.FlockId] = Math.Max(most.GetValueOrDefault(member.FlockId), others);
+            }
+
+            for (; low < high; low++)
+            {
+                inWindow[invitations[low].Owner]--;
+            }
         }
 
         return most;
     }
 
-    // The first index at which the predicate, false then true along a sorted list, holds.
-    private static int LowerBound(int count, Func<int, bool> atOrAfter)
-    {
-        var (low, high) = (0, count);
-        while (low < high)
-        {
-            var middle = low + ((high - low) / 2);
-            (low, high) = atOrAfter(middle) ? (low, middle) : (middle + 1, high);
-        }
-
-        return low;
-    }
-
     private static IQueryable<Flock> LiveFlocks(TriageDbContext db) =>
         db.Flocks.Where(f => f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved);
 
-    /// <summary>Counts distinct owners without a set per count: a campaign reaching most of a thousand members makes millions of these.</summary>
-    private sealed class DistinctOwners
+    /// <summary>Members numbered 0, 1, 2… as they are first seen, so that counting them needs arrays instead of sets of names.</summary>
+    private sealed class OwnerNumbers
     {
         private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
-        private int[] _seen = new int[64];
-        private int _round;
 
-        public int Count(IEnumerable<string> owners, string except)
-        {
-            _round++;
-            var count = 0;
-            foreach (var owner in owners)
-            {
-                if (string.Equals(owner, except, StringComparison.Ordinal))
-                {
-                    continue;
-                }
+        public int Count => _numbers.Count;
 
-                if (!_numbers.TryGetValue(owner, out var number))
-                {
-                    _numbers[owner] = number = _numbers.Count;
-                    if (number >= _seen.Length)
-                    {
-                        Array.Resize(ref _seen, _seen.Length * 2);
-                    }
-                }
-
-                if (_seen[number] != _round)
-                {
-                    _seen[number] = _round;
-                    count++;
-                }
-            }
-
-            return count;
-        }
+        public int Of(string ownerId) => _numbers.TryGetValue(ownerId, out var number) ? number : _numbers[ownerId] = _numbers.Count;
     }
 }

@@ -33,7 +33,11 @@ public abstract class CampaignRescoreTests
     public async Task ArrivalsGrowthAndUndo_AcrossMembersOfOneCampaign_LeaveEveryFlockScoredAsARebuildFromNothingScoresIt()
     {
         const string firm = "Quarry Lane Advisory";
-        string[] owners = [await _members.AddAsync(), await _members.AddAsync(), await _members.AddAsync(), await _members.AddAsync(), await _members.AddAsync()];
+        var owners = new string[6];
+        for (var i = 0; i < owners.Length; i++)
+        {
+            owners[i] = await _members.AddAsync();
+        }
 
         // The same four senders reach four members over three weeks; the fifth member hears from two of them only,
         // which is no flock of hers but counts for the others' CAMPAIGN_SENDER.
@@ -44,7 +48,9 @@ public abstract class CampaignRescoreTests
         await CampaignAsync(owners[4], firm, Monday.AddDays(1), 2);
         var peak = await ReasonsAsync(owners);
 
-        // A flock that grows moves no member count; an undone import takes a member away from every count.
+        // Two senders in between reach back to the first member's flock and forward to the fourth's, which are then
+        // counted together; a flock that grows moves no member count; an undone import takes a member away from every count.
+        await CampaignAsync(owners[5], firm, Monday.AddDays(12), 2);
         await _members.ReceiveAsync(owners[1], From(Senders[4], firm, Monday.AddDays(2).AddHours(12)));
         (await _store.Services.GetRequiredService<ImportService>().UndoAsync(owners[2], "test", undone.BatchId!.Value, CancellationToken.None))
             .Outcome.Should().Be(TriageOutcome.Done);
@@ -62,7 +68,8 @@ public abstract class CampaignRescoreTests
         peak.Should().Contain(r => r.Contains("also flocked 2 other members", StringComparison.Ordinal), "the first three members flocked within a week of each other");
         peak.Should().Contain(r => r.Contains("also invited 3 other members", StringComparison.Ordinal), "a sender reached three other members within 14 days");
         arrived.Should().NotContain(r => r.Contains("also flocked 2 other members", StringComparison.Ordinal), "the undone member no longer counts");
-        arrived.Should().Contain(r => r.Contains("also invited 2 other members", StringComparison.Ordinal));
+        arrived.Should().Contain(r => r.StartsWith("member 3:", StringComparison.Ordinal) && !r.Contains(FlagRules.CampaignSender, StringComparison.Ordinal),
+            "within 14 days of the fourth member only the sixth heard from those senders");
     }
 
     [Fact]
