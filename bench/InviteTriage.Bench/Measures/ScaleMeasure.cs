@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using InviteTriage.Bench.Scale;
@@ -31,6 +32,9 @@ internal sealed class ScaleMeasure : IMeasure
     public const int BulkSelection = 10_000;
     public const double BulkSeconds = 1.0;
     public const long PeakBytes = 400_000_000;
+
+    // How often the instance's filling is reported, in members.
+    private const int FillReportEvery = 10;
 
     private readonly List<ScaleRow> _rows = [];
     private readonly List<string> _notes = [];
@@ -101,7 +105,11 @@ internal sealed class ScaleMeasure : IMeasure
     private static async Task CreateBaseAsync(BenchRun run, DatabaseLocation store, CancellationToken cancellationToken)
     {
         var options = run.Options;
-        await using var instance = await BenchInstance.OpenAsync(store);
+        var phases = new PhaseTimes();
+        await using var instance = await BenchInstance.OpenAsync(store, phases);
+        var clock = Stopwatch.StartNew();
+        var tenStarted = TimeSpan.Zero;
+        var phasesBefore = phases.Milliseconds;
         for (var member = 0; member < options.Members; member++)
         {
             var owner = await instance.AddMemberAsync(BenchInstance.EmailOf(member));
@@ -110,7 +118,22 @@ internal sealed class ScaleMeasure : IMeasure
                 await instance.Services.GetRequiredService<ImportService>().ImportAsync(owner, BenchInstance.EmailOf(member), "csv",
                     [ImportSource.FromFile(run.CsvOf(member), ImportFormat.Csv)], progress: null, cancellationToken);
             }
+
+            // How the instance fills: each import must not cost more the more members there are (issue 7).
+            if ((member + 1) % FillReportEvery == 0 || member + 1 == options.Members)
+            {
+                var now = phases.Milliseconds;
+                run.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"filled {member + 1} members in {clock.Elapsed.TotalSeconds:0.0} s: the last {FillReportEvery} in {(clock.Elapsed - tenStarted).TotalSeconds:0.0} s"
+                    + $" (stored {Delta(now, phasesBefore, "StoreMs") / 1e3:0.0} s, detected {Delta(now, phasesBefore, "DetectMs") / 1e3:0.0} s, peers {Delta(now, phasesBefore, "PeersMs") / 1e3:0.0} s),"
+                    + $" peak RSS {PeakMemory.Bytes() / 1e6:0} MB, load {MachineInfo.LoadAverage()}"));
+                tenStarted = clock.Elapsed;
+                phasesBefore = now;
+            }
         }
+
+        static double Delta(IReadOnlyDictionary<string, double> now, IReadOnlyDictionary<string, double> before, string phase) =>
+            now.GetValueOrDefault(phase) - before.GetValueOrDefault(phase);
     }
 
     /// <summary>The SQL grouping must find what the app finds, or it is no yardstick.</summary>

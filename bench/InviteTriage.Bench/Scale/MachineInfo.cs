@@ -38,7 +38,7 @@ internal static class MachineInfo
             ? $"{name}, kernel {Environment.OSVersion.Version}"
             : RuntimeInformation.OSDescription;
 
-    private static string LoadAverage() =>
+    public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string? ValueOf(string file, string key, char separator)

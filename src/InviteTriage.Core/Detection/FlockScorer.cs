@@ -40,16 +40,7 @@ public static class FlockScorer
             reasons.Add(new(FlagRules.RepeatInvite, RepeatInviteScore, Format($"{facts.RepeatInviteCount} of {facts.MemberCount} invitations come from senders who invited you before and were not accepted")));
         }
 
-        if (facts.CampaignCompanyMembers >= CampaignMinMembers)
-        {
-            reasons.Add(new(FlagRules.CampaignCompany, CampaignCompanyScore, Format($"this company also flocked {facts.CampaignCompanyMembers} other members of this instance within 7 days")));
-        }
-
-        if (facts.CampaignSenderMembers >= CampaignMinMembers)
-        {
-            reasons.Add(new(FlagRules.CampaignSender, CampaignSenderScore, Format($"a sender in this flock also invited {facts.CampaignSenderMembers} other members of this instance within 14 days")));
-        }
-
+        reasons.AddRange(CampaignReasons(facts.CampaignCompanyMembers, facts.CampaignSenderMembers));
         if (facts.IsKnownCompany)
         {
             reasons.Add(new(FlagRules.KnownCompany, KnownCompanyScore, $"you already have connections at {facts.Company}"));
@@ -65,8 +56,43 @@ public static class FlockScorer
             reasons.Add(new(FlagRules.PersonalNotes, PersonalNotesScore, Format($"{personalCount} of {facts.MemberCount} invitations carry a personal note")));
         }
 
+        return Scored(reasons, settings.LikelyThreshold);
+    }
+
+    /// <summary>
+    /// A stored flock's score with the campaign rules' counts replaced: what <see cref="Score"/> gives with the same
+    /// facts but these two. Only the campaign rules depend on other members, so when their flocks or invitations change
+    /// a flock is brought up to date without detecting it again.
+    /// </summary>
+    public static FlockScore WithCampaign(IReadOnlyList<FlagReason> reasons, int campaignCompanyMembers, int campaignSenderMembers, double likelyThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        var others = reasons.Where(reason => reason.Rule is not (FlagRules.CampaignCompany or FlagRules.CampaignSender)).ToList();
+
+        // In Score's order: the campaign rules follow those that describe the flock itself.
+        var at = others.FindLastIndex(reason => reason.Rule is FlagRules.FlockCompany or FlagRules.GenericText or FlagRules.RepeatInvite) + 1;
+        others.InsertRange(at, CampaignReasons(campaignCompanyMembers, campaignSenderMembers));
+        return Scored(others, likelyThreshold);
+    }
+
+    /// <summary>CAMPAIGN_COMPANY and CAMPAIGN_SENDER, which name counts of other members only, never who they are.</summary>
+    private static IEnumerable<FlagReason> CampaignReasons(int campaignCompanyMembers, int campaignSenderMembers)
+    {
+        if (campaignCompanyMembers >= CampaignMinMembers)
+        {
+            yield return new(FlagRules.CampaignCompany, CampaignCompanyScore, Format($"this company also flocked {campaignCompanyMembers} other members of this instance within 7 days"));
+        }
+
+        if (campaignSenderMembers >= CampaignMinMembers)
+        {
+            yield return new(FlagRules.CampaignSender, CampaignSenderScore, Format($"a sender in this flock also invited {campaignSenderMembers} other members of this instance within 14 days"));
+        }
+    }
+
+    private static FlockScore Scored(List<FlagReason> reasons, double likelyThreshold)
+    {
         var score = reasons.Sum(reason => reason.Score);
-        return new FlockScore(reasons, score, score >= settings.LikelyThreshold ? FlockSeverity.Likely : FlockSeverity.Review);
+        return new FlockScore(reasons, score, score >= likelyThreshold ? FlockSeverity.Likely : FlockSeverity.Review);
     }
 
     /// <summary>2 + (n − 3), at most 6.</summary>

@@ -43,15 +43,6 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             .Where(f => f.OwnerId == owner && companies.Contains(f.CompanyKey) && f.Status != FlockStatus.Dismissed && f.FirstSentAt <= to && f.LastSentAt >= from)
             .Include(f => f.Members)));
 
-    // Other members' live flocks with an invitation from a sender near a time (CAMPAIGN_SENDER): every arrival asks.
-    private static readonly CompiledPerModel<Func<TriageDbContext, string, string, DateTime, DateTime, IAsyncEnumerable<PeerSpan>>> SenderPeerFlocks = new(() =>
-        EF.CompileAsyncQuery((TriageDbContext db, string owner, string senderKey, DateTime reachFrom, DateTime reachTo) =>
-            from invitation in db.Invitations
-            join flock in db.Flocks on invitation.FlockId equals flock.Id
-            where flock.OwnerId != owner && (flock.Status == FlockStatus.Open || flock.Status == FlockStatus.Resolved)
-                && invitation.SenderKey == senderKey && invitation.SentAt >= reachFrom && invitation.SentAt <= reachTo
-            select new PeerSpan(flock.OwnerId, flock.CompanyKey, flock.FirstSentAt, flock.LastSentAt)));
-
     // Detection of one user is read-compute-write; two at once would race to create the same flock.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> OwnerLocks = new(StringComparer.Ordinal);
 
@@ -727,8 +718,9 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
 
     /// <summary>
     /// Other members' flocks whose campaign scores this user's change can move: the same company within 7 days
-    /// (CAMPAIGN_COMPANY), or a shared sender within 14 days (CAMPAIGN_SENDER). Their memberships cannot change,
-    /// so this never cascades further; <paramref name="onlyPeers"/>, when given, limits it to those members.
+    /// (CAMPAIGN_COMPANY), or a shared sender within 14 days (CAMPAIGN_SENDER). Their memberships cannot change, so
+    /// only their campaign counts are counted again (<see cref="CampaignRescore"/>), for all of them in one
+    /// transaction, and this never cascades further; <paramref name="onlyPeers"/>, when given, limits it to those members.
     /// </summary>
     private async Task RescorePeersAsync(string ownerId, IReadOnlyList<TouchedStretch> touched, IReadOnlyList<(string SenderKey, DateTime SentAt)> senders, CancellationToken cancellationToken, HashSet<string>? onlyPeers = null)
     {
@@ -737,52 +729,46 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             return;
         }
 
-        var peers = new List<(string Owner, DetectionRegion Region)>();
+        var clock = Stopwatch.StartNew();
+        List<(long FlockId, string OwnerId)> reached;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            // One read for all companies: a rebuild touches thousands of them, and other members' flocks are few.
-            // An arrival that changed none of the user's flocks touches no company: no read at all then.
-            var companies = touched.Select(t => t.CompanyKey).Distinct(StringComparer.Ordinal).ToList();
-            var live = (companies.Count == 0
-                    ? []
-                    : await LivePeerFlocks(db, ownerId)
-                        .Where(f => companies.Contains(f.CompanyKey))
-                        .Select(f => new { f.OwnerId, f.CompanyKey, f.FirstSentAt, f.LastSentAt })
-                        .ToListAsync(cancellationToken))
-                .ToLookup(f => f.CompanyKey, StringComparer.Ordinal);
-            foreach (var stretch in touched)
-            {
-                var from = stretch.From - FlockDetector.CampaignCompanyReach;
-                var to = stretch.To + FlockDetector.CampaignCompanyReach;
-                peers.AddRange(live[stretch.CompanyKey]
-                    .Where(f => f.FirstSentAt <= to && f.LastSentAt >= from)
-                    .Select(f => (f.OwnerId, new DetectionRegion(f.CompanyKey, f.FirstSentAt, f.LastSentAt))));
-            }
-
-            foreach (var (senderKey, sentAt) in senders)
-            {
-                var reachFrom = sentAt - DetectionLoader.CampaignSenderReach;
-                var reachTo = sentAt + DetectionLoader.CampaignSenderReach;
-                await foreach (var flock in SenderPeerFlocks.For(db)(db, ownerId, senderKey, reachFrom, reachTo).WithCancellation(cancellationToken))
-                {
-                    peers.Add((flock.OwnerId, new DetectionRegion(flock.CompanyKey, flock.FirstSentAt, flock.LastSentAt)));
-                }
-            }
+            reached = [.. (await CampaignRescore.ReachedAsync(db, ownerId, touched, senders, cancellationToken)).Where(p => onlyPeers is null || onlyPeers.Contains(p.OwnerId))];
         }
 
-        foreach (var peer in peers.Where(p => onlyPeers is null || onlyPeers.Contains(p.Owner)).GroupBy(p => p.Owner, StringComparer.Ordinal))
+        if (reached.Count == 0)
         {
-            await WithOwnerLockAsync(peer.Key, async db =>
+            return;
+        }
+
+        // Every reached member's detection lock, in one order so that two re-scores never wait on each other, then
+        // one transaction: the lock before the store's write lock, as every detection takes them.
+        var locks = new List<IDisposable>();
+        try
+        {
+            foreach (var peer in reached.Select(p => p.OwnerId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
-                var loader = new DetectionLoader(db, peer.Key);
-                var coverage = await loader.CoverageAsync(cancellationToken);
-                return await DetectRegionsAsync(db, loader, peer.Key, DetectionRegion.Merge(peer.Select(p => p.Region)), coverage, cancellationToken);
-            }, cancellationToken);
+                locks.Add(await LockOwnerAsync(peer, cancellationToken));
+            }
+
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var written = await CampaignRescore.RescoreAsync(db, [.. reached.Select(p => p.FlockId)], time.GetUtcNow().UtcDateTime, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Re-scored {Reached} flocks of {Members} other members after a change by {Owner}: {Written} changed, in {RescoreMs:0} ms",
+                    reached.Count, locks.Count, ownerId, written, clock.Elapsed.TotalMilliseconds);
+            }
+        }
+        finally
+        {
+            foreach (var held in locks)
+            {
+                held.Dispose();
+            }
         }
     }
-
-    private static IQueryable<Flock> LivePeerFlocks(TriageDbContext db, string ownerId) =>
-        db.Flocks.Where(f => f.OwnerId != ownerId && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved));
 
     /// <summary>
     /// The senders of the changed invitations still stored, for CAMPAIGN_SENDER. Every change with a company lies in
@@ -841,9 +827,6 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     private static DateTime Max(DateTime a, DateTime b) => a >= b ? a : b;
 
     internal sealed record TouchedStretch(string CompanyKey, DateTime From, DateTime To);
-
-    /// <summary>Another member's live flock, as far as a re-score needs it.</summary>
-    private sealed record PeerSpan(string OwnerId, string CompanyKey, DateTime FirstSentAt, DateTime LastSentAt);
 
     /// <summary>What other members' campaign scores need after a user's change: the stretches that moved, and the senders.</summary>
     internal sealed record PeerRescore(IReadOnlyList<TouchedStretch> Touched, IReadOnlyList<(string SenderKey, DateTime SentAt)> Senders);

@@ -133,7 +133,7 @@ internal sealed class FlockWriter(StoreCommands sql, string ownerId) : IDisposab
     public void Dispose() => sql.Dispose();
 
     // The JSON EF Core writes for the Reasons complex collection (FlockEntityTypeConfiguration), so that EF Core reads it back.
-    private static string ReasonsJson(List<FlagReason> reasons) =>
+    internal static string ReasonsJson(IEnumerable<FlagReason> reasons) =>
         JsonSerializer.Serialize(reasons.Select(r => new StoredReason(r.Detail, r.Rule, r.Score)));
 
     private sealed record StoredReason(string Detail, string Rule, double Score);

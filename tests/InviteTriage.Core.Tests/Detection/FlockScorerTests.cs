@@ -64,6 +64,46 @@ public sealed class FlockScorerTests
         repriced.Should().NotEqual(scored);
     }
 
+    /// <summary>
+    /// Every combination of the other rules, each campaign count before and after, and a threshold on either side:
+    /// replacing the campaign counts of a stored score gives what scoring with the new counts gives, reasons in order,
+    /// score and severity, so that re-scoring other members' flocks equals detecting them again.
+    /// </summary>
+    [Fact]
+    public void WithCampaign_AnyOtherReasonsAndCounts_GivesWhatScoringWithThoseCountsGives()
+    {
+        int[] counts = [0, 1, 2, 7];
+        var cases = 0;
+        for (var rules = 0; rules < 16; rules++)
+        {
+            var facts = FourSenders with
+            {
+                GenericCount = (rules & 1) != 0 ? 4 : 1,
+                RepeatInviteCount = (rules & 2) != 0 ? 1 : 0,
+                IsKnownCompany = (rules & 4) != 0,
+                IsOwnCompany = (rules & 8) != 0,
+            };
+            foreach (var settings in new[] { DetectionSettings.Default, DetectionSettings.Default with { LikelyThreshold = 9 } })
+            {
+                foreach (var (company, sender, newCompany, newSender) in
+                    from c in counts from s in counts from nc in counts from ns in counts select (c, s, nc, ns))
+                {
+                    var stored = FlockScorer.Score(facts with { CampaignCompanyMembers = company, CampaignSenderMembers = sender }, settings);
+
+                    var rescored = FlockScorer.WithCampaign(stored.Reasons, newCompany, newSender, settings.LikelyThreshold);
+
+                    var expected = FlockScorer.Score(facts with { CampaignCompanyMembers = newCompany, CampaignSenderMembers = newSender }, settings);
+                    rescored.Reasons.Should().Equal(expected.Reasons);
+                    rescored.Score.Should().Be(expected.Score);
+                    rescored.Severity.Should().Be(expected.Severity);
+                    cases++;
+                }
+            }
+        }
+
+        cases.Should().Be(16 * 2 * 256);
+    }
+
     [Fact]
     public void Score_UnderAnotherCulture_RendersTheSame()
     {
