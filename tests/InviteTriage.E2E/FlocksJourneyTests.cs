@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -8,8 +7,6 @@ namespace InviteTriage.E2E;
 /// <summary>The bulk journey: a four-member flock answered at once, undone, and found again in the history.</summary>
 public sealed class FlocksJourneyTests : IClassFixture<RunningApp>, IClassFixture<Browser>
 {
-    private static readonly DateTime Morning = new(2025, 11, 24, 8, 0, 0, DateTimeKind.Utc);
-
     private readonly RunningApp _app;
     private readonly Browser _browser;
 
@@ -42,22 +39,7 @@ public sealed class FlocksJourneyTests : IClassFixture<RunningApp>, IClassFixtur
         problems.Should().BeEmpty();
     }
 
-    private async Task ImportFourColleaguesAsync(string token)
-    {
-        string[] names = ["Anna Berg", "Jonas Wirth", "Mia Keller", "Paul Roth"];
-        int[] minutes = [5, 40, 85, 160];
-        var drafts = names.Select((name, i) => new
-        {
-            senderName = name,
-            sentAt = Morning.AddMinutes(minutes[i]).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            senderHeadline = "Consultant at Blum Shapiro",
-            senderCompany = "Blum Shapiro",
-            senderProfileUrl = $"https://www.linkedin.com/in/{name.ToLowerInvariant().Replace(' ', '-')}-blumshapiro",
-            message = "I'd like to join your LinkedIn network.",
-        });
-
-        await Journey.SendAsync(_app.BaseUrl, token, drafts);
-    }
+    private Task ImportFourColleaguesAsync(string token) => Journey.SendAsync(_app.BaseUrl, token, Journey.FourColleagues());
 
     private static async Task AnswerTheFlockAndUndoAsync(IPage page)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
@@ -58,6 +59,23 @@ internal static class Journey
         await page.GetByLabel("Token name").FillAsync(name);
         await page.GetByTestId("create-token").ClickAsync();
         return (await page.GetByTestId("new-token").TextContentAsync())!.Trim();
+    }
+
+    /// <summary>The founding story's flock: four colleagues of Blum Shapiro inviting within the morning of 24 November 2025.</summary>
+    public static IEnumerable<object> FourColleagues()
+    {
+        var morning = new DateTime(2025, 11, 24, 8, 0, 0, DateTimeKind.Utc);
+        string[] names = ["Anna Berg", "Jonas Wirth", "Mia Keller", "Paul Roth"];
+        int[] minutes = [5, 40, 85, 160];
+        return names.Select((name, i) => new
+        {
+            senderName = name,
+            sentAt = morning.AddMinutes(minutes[i]).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            senderHeadline = "Consultant at Blum Shapiro",
+            senderCompany = "Blum Shapiro",
+            senderProfileUrl = $"https://www.linkedin.com/in/{name.ToLowerInvariant().Replace(' ', '-')}-blumshapiro",
+            message = "I'd like to join your LinkedIn network.",
+        });
     }
 
     /// <summary>Sends invitation drafts (camelCase, as DESIGN.md's JSON format) through <c>POST /api/invitations</c>.</summary>

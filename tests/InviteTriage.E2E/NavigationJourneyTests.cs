@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -13,8 +12,6 @@ namespace InviteTriage.E2E;
 /// </summary>
 public sealed class NavigationJourneyTests : IClassFixture<RunningApp>, IClassFixture<Browser>
 {
-    private static readonly DateTime Morning = new(2025, 11, 24, 8, 0, 0, DateTimeKind.Utc);
-
     private readonly RunningApp _app;
     private readonly Browser _browser;
 
@@ -33,7 +30,7 @@ public sealed class NavigationJourneyTests : IClassFixture<RunningApp>, IClassFi
         {
             await Journey.RegisterAsync(page, "pages@example.com");
             var token = await Journey.CreateTokenAsync(page, "pages journey");
-            await Journey.SendAsync(_app.BaseUrl, token, FourColleagues());
+            await Journey.SendAsync(_app.BaseUrl, token, Journey.FourColleagues());
             await LeaveTheInboxBeforeItsScriptArrivesAsync(page);
             await page.GotoAsync("/");
             await Journey.InteractiveAsync(page);
@@ -90,20 +87,5 @@ public sealed class NavigationJourneyTests : IClassFixture<RunningApp>, IClassFi
         await page.GetByRole(AriaRole.Tab, new() { Name = "Resolved" }).ClickAsync();
         await Expect(page.GetByText("No resolved flocks")).ToBeVisibleAsync();
         await page.UnrouteAllAsync();
-    }
-
-    private static IEnumerable<object> FourColleagues()
-    {
-        string[] names = ["Anna Berg", "Jonas Wirth", "Mia Keller", "Paul Roth"];
-        int[] minutes = [5, 40, 85, 160];
-        return names.Select((name, i) => new
-        {
-            senderName = name,
-            sentAt = Morning.AddMinutes(minutes[i]).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            senderHeadline = "Consultant at Blum Shapiro",
-            senderCompany = "Blum Shapiro",
-            senderProfileUrl = $"https://www.linkedin.com/in/{name.ToLowerInvariant().Replace(' ', '-')}-blumshapiro",
-            message = "I'd like to join your LinkedIn network.",
-        });
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -11,8 +10,6 @@ namespace InviteTriage.E2E;
 /// </summary>
 public sealed class SettingsJourneyTests : IClassFixture<RunningApp>, IClassFixture<Browser>
 {
-    private static readonly DateTime Morning = new(2025, 11, 24, 8, 0, 0, DateTimeKind.Utc);
-
     private readonly RunningApp _app;
     private readonly Browser _browser;
 
@@ -31,7 +28,7 @@ public sealed class SettingsJourneyTests : IClassFixture<RunningApp>, IClassFixt
         {
             await Journey.RegisterAsync(page, "settings@example.com");
             var token = await Journey.CreateTokenAsync(page, "settings journey");
-            await Journey.SendAsync(_app.BaseUrl, token, FourColleagues());
+            await Journey.SendAsync(_app.BaseUrl, token, Journey.FourColleagues());
 
             await page.GotoAsync("/settings");
             await Journey.InteractiveAsync(page);
@@ -59,20 +56,5 @@ public sealed class SettingsJourneyTests : IClassFixture<RunningApp>, IClassFixt
 
         problems.Should().BeEmpty();
         _app.Log.Should().NotContain("Unhandled exception");
-    }
-
-    private static IEnumerable<object> FourColleagues()
-    {
-        string[] names = ["Anna Berg", "Jonas Wirth", "Mia Keller", "Paul Roth"];
-        int[] minutes = [5, 40, 85, 160];
-        return names.Select((name, i) => new
-        {
-            senderName = name,
-            sentAt = Morning.AddMinutes(minutes[i]).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            senderHeadline = "Consultant at Blum Shapiro",
-            senderCompany = "Blum Shapiro",
-            senderProfileUrl = $"https://www.linkedin.com/in/{name.ToLowerInvariant().Replace(' ', '-')}-blumshapiro",
-            message = "I'd like to join your LinkedIn network.",
-        });
     }
 }
