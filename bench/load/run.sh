@@ -5,6 +5,11 @@
 #
 #   bench/load/run.sh [invitations=100000] [seconds=60] [api clients=50] [circuits=20] [think ms=0] [warm-up s=0]
 #   REUSE=/tmp/invitetriage-load.XXXXXX bench/load/run.sh …   runs again against the store a previous run filled
+#   APP_CPUS=0 CLIENT_CPUS=1 bench/load/run.sh …                 pins the app and the load (node, Chromium) to cores
+#
+# On a machine of two cores the twenty Chromium renderers take most of both, and the app then measures how long it
+# waits for a core. Users' browsers run on their own machines; pinning the load to other cores than the app's is
+# the nearest this one machine comes to that, and gives the app one core, not two.
 #
 # Needs node 20+ and /usr/bin/chromium (./test.sh installs it); npm fetches playwright-core only, no browser.
 set -euo pipefail
@@ -33,8 +38,11 @@ token=$("${cli[@]}" tokens create --user "$email" --name load)
 # of 50 busy clients of one member with 429. Everything else is as an install runs it.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 echo "==> Starting the app on port $port"
+app_pin=() client_pin=()
+[ -n "${APP_CPUS:-}" ] && app_pin=(taskset -c "$APP_CPUS")
+[ -n "${CLIENT_CPUS:-}" ] && client_pin=(taskset -c "$CLIENT_CPUS")
 (cd "$work/web" && RateLimits__ApiPerMinute=10000000 RateLimits__SignInPerMinute=10000 Mailboxes__SyncInterval=00:00:00 \
-  exec dotnet InviteTriage.Web.dll --urls "http://127.0.0.1:$port") > "$work/app.log" 2>&1 &
+  exec "${app_pin[@]}" dotnet InviteTriage.Web.dll --urls "http://127.0.0.1:$port") > "$work/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2> /dev/null || true' EXIT
 for _ in $(seq 120); do
@@ -42,11 +50,12 @@ for _ in $(seq 120); do
   sleep 0.5
 done
 
-echo "==> $clients API clients and $circuits Blazor circuits for $seconds s after a warm-up of $warmup s, think time $think ms"
+echo "==> $clients API clients and $circuits Blazor circuits for $seconds s after a warm-up of $warmup s, think time $think ms" \
+  "(app on cores ${APP_CPUS:-any}, load on cores ${CLIENT_CPUS:-any})"
 cpu() { awk '{ print $14 + $15 }' "/proc/$app/stat"; }
 before=$(cpu)
 status=0
-node bench/load/load.mjs --base "http://127.0.0.1:$port" --token "$token" --email "$email" --password "$password" \
+"${client_pin[@]}" node bench/load/load.mjs --base "http://127.0.0.1:$port" --token "$token" --email "$email" --password "$password" \
   --seconds "$seconds" --clients "$clients" --circuits "$circuits" --think-ms "$think" --warmup "$warmup" --json "$work/report.json" | tee "$work/report.md" || status=$?
 ticks=$(getconf CLK_TCK)
 echo
