@@ -56,8 +56,14 @@ internal static class Extensions
         services.AddCascadingAuthenticationState();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        // Bottom left, clear of the inbox's detail drawer on the right and of the page's own actions at the top.
-        services.AddMudServices(config => config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
+        // Bottom left, clear of the inbox's detail drawer on the right and of the page's own actions at the top. A page's
+        // messages go with it: its Undo acts through the page that made it, and on the next page it would cover that
+        // page's own buttons (History undoes anything later).
+        services.AddMudServices(config =>
+        {
+            config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
+            config.SnackbarConfiguration.ClearAfterNavigation = true;
+        });
 
         services.AddTriageRateLimits(builder.Configuration);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
