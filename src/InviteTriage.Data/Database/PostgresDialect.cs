@@ -21,8 +21,20 @@ internal sealed class PostgresDialect : StoreDialect
         Configure(options, new DatabaseLocation(Provider, connectionString));
 
     public override void Configure(DbContextOptionsBuilder options, DatabaseLocation location) =>
-        options.UseNpgsql(location.ConnectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+        options.UseNpgsql(location.ConnectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly).CommandTimeout(CommandTimeout(location)))
             .AddInterceptors(new PostgresWriteLock(location.LockTimeout));
+
+    // PostgresWriteLock bounds every lock a transaction waits for by lock_timeout, rows an outside session holds
+    // included. A command's own timeout no longer than that (Npgsql's 30 s against the default 30 s) would cut such a
+    // wait short as a cancelled command; longer, the wait ends in lock_timeout's clear "lock not available". A longer
+    // or unbounded command timeout in the connection string is kept.
+    private static int CommandTimeout(DatabaseLocation location)
+    {
+        var configured = new NpgsqlConnectionStringBuilder(location.ConnectionString).CommandTimeout;
+        return configured == 0 || location.LockTimeout == TimeSpan.Zero
+            ? configured
+            : Math.Max(configured, (int)Math.Min(int.MaxValue, Math.Ceiling(location.LockTimeout.TotalSeconds) + 5));
+    }
 
     // The database is the administrator's to create; see docs/scaling.md.
     public override void Prepare(DatabaseLocation location)

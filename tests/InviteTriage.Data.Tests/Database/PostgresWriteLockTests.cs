@@ -61,6 +61,34 @@ public sealed class PostgresWriteLockTests(PostgresStore store) : IClassFixture<
         (await write.Should().ThrowAsync<StoreBusyException>()).Which.Message.Should().Contain("more than 3 s");
     }
 
+    [Fact]
+    public async Task ARowLockHeldOutsideTheApp_EndsInTheLockTimeout_NotInTheCommandTimeout()
+    {
+        var connection = new NpgsqlConnectionStringBuilder(store.Services.GetRequiredService<DatabaseLocation>().ConnectionString) { CommandTimeout = 1 };
+        using var patient = await store.StartHostAsync(settings: new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:InviteTriage"] = connection.ToString(),
+            [DatabaseLocation.LockTimeoutKey] = "00:00:03",
+        });
+
+        // A session of its own, as psql would be: it takes no write lock of the app's, only the table.
+        await using var outside = new NpgsqlConnection(store.Services.GetRequiredService<DatabaseLocation>().ConnectionString);
+        await outside.OpenAsync();
+        await using var held = await outside.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("""LOCK TABLE "Invitations" IN ACCESS EXCLUSIVE MODE""", outside, held))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        await using var writer = await ContextAsync(patient.Services);
+        await using var write = await writer.Database.BeginTransactionAsync();
+        var count = () => writer.Invitations.CountAsync();
+
+        var refused = await count.Should().ThrowAsync<Exception>();
+        StoreBusyException.IsBusy(refused.Which).Should().BeTrue("the API answers a busy store with 503 and a message to try again");
+        Chain(refused.Which).OfType<PostgresException>().Should().ContainSingle().Which.SqlState.Should().Be(PostgresErrorCodes.LockNotAvailable);
+    }
+
     [Theory]
     [InlineData(null, 30)]
     [InlineData("00:00:10", 10)]
@@ -91,6 +119,14 @@ public sealed class PostgresWriteLockTests(PostgresStore store) : IClassFixture<
             [DatabaseLocation.LockTimeoutKey] = lockTimeout,
         })
         .Build();
+
+    private static IEnumerable<Exception> Chain(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            yield return exception;
+        }
+    }
 
     private static Task<TriageDbContext> ContextAsync(IServiceProvider services) =>
         services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync();
