@@ -39,6 +39,9 @@ token=$("${cli[@]}" tokens create --user "$email" --name load)
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 echo "==> Starting the app on port $port"
 app_pin=() client_pin=()
+for cpus in ${APP_CPUS:-} ${CLIENT_CPUS:-}; do
+  taskset -c "$cpus" true || { echo "APP_CPUS and CLIENT_CPUS are core lists taskset reads, such as 0 or 1-3; this machine has $(nproc)" >&2; exit 2; }
+done
 [ -n "${APP_CPUS:-}" ] && app_pin=(taskset -c "$APP_CPUS")
 [ -n "${CLIENT_CPUS:-}" ] && client_pin=(taskset -c "$CLIENT_CPUS")
 (cd "$work/web" && RateLimits__ApiPerMinute=10000000 RateLimits__SignInPerMinute=10000 Mailboxes__SyncInterval=00:00:00 \

@@ -57,8 +57,8 @@ internal static class Extensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Bottom left, clear of the inbox's detail drawer on the right and of the page's own actions at the top. A page's
-        // messages go with it: its Undo acts through the page that made it, and on the next page it would cover that
-        // page's own buttons (History undoes anything later).
+        // messages go with it: an Undo in one acts through the page that made it, and on the next page the message would
+        // cover that page's own buttons. Decisions are undone from History later, company aliases in Settings.
         services.AddMudServices(config =>
         {
             config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;

@@ -6,7 +6,7 @@ namespace InviteTriage.E2E;
 
 /// <summary>
 /// A page's message goes when the page goes: an Undo in it acts through the page that made it, and the message would
-/// lie over the next page's own buttons (Settings' "Save" sits where messages appear). History undoes any decision later.
+/// lie over the next page's own buttons (Settings' "Save" sits where messages appear).
 /// </summary>
 public sealed class PageMessageJourneyTests : IClassFixture<RunningApp>, IClassFixture<Browser>
 {

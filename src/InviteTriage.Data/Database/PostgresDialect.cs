@@ -27,13 +27,19 @@ internal sealed class PostgresDialect : StoreDialect
     // PostgresWriteLock bounds every lock a transaction waits for by lock_timeout, rows an outside session holds
     // included. A command's own timeout no longer than that (Npgsql's 30 s against the default 30 s) would cut such a
     // wait short as a cancelled command; longer, the wait ends in lock_timeout's clear "lock not available". A longer
-    // or unbounded command timeout in the connection string is kept.
+    // command timeout in the connection string is kept; a lock timeout of zero waits without end, and so do commands.
+    // The set-based paths' own commands take the same timeout (StoreCommands).
     private static int CommandTimeout(DatabaseLocation location)
     {
         var configured = new NpgsqlConnectionStringBuilder(location.ConnectionString).CommandTimeout;
-        return configured == 0 || location.LockTimeout == TimeSpan.Zero
-            ? configured
-            : Math.Max(configured, (int)Math.Min(int.MaxValue, Math.Ceiling(location.LockTimeout.TotalSeconds) + 5));
+        if (configured == 0 || location.LockTimeout == TimeSpan.Zero)
+        {
+            return 0;
+        }
+
+        // Npgsql holds the timeout in milliseconds, in an int.
+        var outlasting = (int)Math.Min(int.MaxValue / 1000, Math.Ceiling(location.LockTimeout.TotalSeconds) + 5);
+        return Math.Max(configured, outlasting);
     }
 
     // The database is the administrator's to create; see docs/scaling.md.

@@ -10,7 +10,11 @@ namespace InviteTriage.Data.Database;
 /// named <c>@name</c>, which SQLite and Npgsql both read, and what differs goes through <see cref="Dialect"/>. Values are
 /// written exactly as EF Core writes them, so that EF Core reads and compares them alike.
 /// </summary>
-internal sealed class StoreCommands(DbConnection connection, DbTransaction? transaction, StoreDialect dialect) : IDisposable
+/// <remarks>
+/// They run with the context's command timeout, as EF Core's own commands do: on PostgreSQL it outlasts the lock
+/// timeout (<see cref="PostgresDialect"/>), so that a wait for a lock ends in the store's clear refusal.
+/// </remarks>
+internal sealed class StoreCommands(DbConnection connection, DbTransaction? transaction, StoreDialect dialect, int? commandTimeout) : IDisposable
 {
     private readonly List<DbCommand> _commands = [];
 
@@ -25,7 +29,8 @@ internal sealed class StoreCommands(DbConnection connection, DbTransaction? tran
         new(db.Database.GetDbConnection(),
             db.Database.CurrentTransaction?.GetDbTransaction()
                 ?? throw new InvalidOperationException("Set-based writes run inside the caller's transaction."),
-            StoreDialect.Of(db));
+            StoreDialect.Of(db),
+            db.Database.GetCommandTimeout());
 
     /// <summary>
     /// Commands that only read, on a context's own connection: inside its transaction when it is in one, otherwise
@@ -35,15 +40,13 @@ internal sealed class StoreCommands(DbConnection connection, DbTransaction? tran
     public static async Task<StoreCommands> ReadingAsync(TriageDbContext db, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        return new StoreCommands(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), StoreDialect.Of(db));
+        return new StoreCommands(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), StoreDialect.Of(db), db.Database.GetCommandTimeout());
     }
 
     /// <summary>A command whose parameters are named in <paramref name="sql"/> as @name, bound by position on each use.</summary>
     public DbCommand Prepare(string sql, params string[] parameters)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        var command = Command(sql);
         foreach (var name in parameters)
         {
             var parameter = command.CreateParameter();
@@ -69,10 +72,22 @@ internal sealed class StoreCommands(DbConnection connection, DbTransaction? tran
     /// <summary>Runs one statement that is not worth preparing (a setting, DDL, a single query).</summary>
     public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        await using var command = Command(sql);
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    /// <summary>A command on this connection and transaction that the caller disposes; <see cref="Prepare"/> keeps its own.</summary>
+    public DbCommand Command(string sql)
+    {
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        return await command.ExecuteScalarAsync(cancellationToken);
+        if (commandTimeout is { } seconds)
+        {
+            command.CommandTimeout = seconds;
+        }
+
+        return command;
     }
 
     // SQLite hands times back as Unspecified and PostgreSQL as UTC; stored times are UTC (UtcDateTimeConverter).

@@ -88,9 +88,7 @@ internal sealed class PostgresInvitationCopy(StoreCommands sql, string ownerId, 
             await copy.CompleteAsync(cancellationToken);
         }
 
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = (NpgsqlTransaction)Sql.Transaction;
-        insert.CommandText = Insert;
+        await using var insert = (NpgsqlCommand)Sql.Command(Insert);
         insert.Parameters.AddWithValue("owner", OwnerId);
         insert.Parameters.AddWithValue("batch", BatchId);
         await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
