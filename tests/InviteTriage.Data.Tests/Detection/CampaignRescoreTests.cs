@@ -146,6 +146,26 @@ public abstract class CampaignRescoreTests
         afterUndo.Should().NotContain(r => r.Contains("also invited 2 other members", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ASenderSpreadOverMonths_CountsForEachFlockOnlyTheMembersWithin14Days_AndOnlyEarlierInvitationsAsRepeats()
+    {
+        const string firm = "Moraine Ridge Search";
+        string[] owners = [await _members.AddAsync(), await _members.AddAsync(), await _members.AddAsync()];
+        await CampaignAsync(owners[0], firm, Monday, 4);
+        await CampaignAsync(owners[0], firm, Monday.AddDays(30), 4);
+        await CampaignAsync(owners[1], firm, Monday.AddDays(2), 2);
+        await CampaignAsync(owners[2], firm, Monday.AddDays(5), 2);
+
+        var rebuilt = await RebuiltFromNothingAsync(owners);
+
+        var flocks = (await _members.FlocksAsync(owners[0])).OrderBy(f => f.FirstSentAt).ToList();
+        flocks.Should().HaveCount(2, string.Join(" / ", rebuilt));
+        flocks[0].Reasons.Should().Contain(r => r.Rule == FlagRules.CampaignSender && r.Detail.Contains("also invited 2 other members", StringComparison.Ordinal))
+            .And.NotContain(r => r.Rule == FlagRules.RepeatInvite, "its senders invited this member later, not before");
+        flocks[1].Reasons.Should().NotContain(r => r.Rule == FlagRules.CampaignSender, "the other members heard from these senders 25 days and more before")
+            .And.Contain(r => r.Rule == FlagRules.RepeatInvite);
+    }
+
     /// <summary>Every member's flocks as a rebuild of everyone finds them, from no stored flocks or candidates.</summary>
     private async Task<List<string>> RebuiltFromNothingAsync(string[] owners)
     {
