@@ -557,8 +557,6 @@ namespace InviteTriage.Data.Postgres.Migrations
 
                     b.HasIndex("OwnerId", "SentAt");
 
-                    b.HasIndex("SenderKey", "SentAt");
-
                     b.HasIndex("OwnerId", "CompanyKey", "SentAt");
 
                     b.HasIndex("OwnerId", "Network", "ExternalId")
@@ -568,6 +566,8 @@ namespace InviteTriage.Data.Postgres.Migrations
                     b.HasIndex("OwnerId", "SenderNameKey", "SentAt");
 
                     b.HasIndex("OwnerId", "Status", "SentAt");
+
+                    b.HasIndex("SenderKey", "SentAt", "OwnerId");
 
                     b.HasIndex("OwnerId", "Network", "SenderKey", "SentMinute")
                         .IsUnique()

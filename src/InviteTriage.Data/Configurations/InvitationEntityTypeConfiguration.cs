@@ -38,10 +38,13 @@ internal sealed class InvitationEntityTypeConfiguration : IEntityTypeConfigurati
         builder.HasIndex(i => new { i.OwnerId, i.CompanyKey, i.SentAt });
         // Merging sources (FORMATS.md): the same person within 15 minutes, by name where one side has no profile URL.
         builder.HasIndex(i => new { i.OwnerId, i.SenderNameKey, i.SentAt });
-        // The cross-recipient rule CAMPAIGN_SENDER and REPEAT_INVITE: the same sender across all users. (CAMPAIGN_COMPANY
+        // The cross-recipient rule CAMPAIGN_SENDER and REPEAT_INVITE: the same sender across all users. It holds the
+        // owner too, so that counting the members a sender invited, and finding a member's own earlier invitations,
+        // read the index alone: a campaign sender's invitations are read once for each member it reached, and looking
+        // up each row's owner in the table was most of a rebuild of everyone (docs/performance.md). (CAMPAIGN_COMPANY
         // reads other members' flocks, not their invitations, so no index leads with the company alone: it served no
         // query and cost every import a ninth index to build.)
-        builder.HasIndex(i => new { i.SenderKey, i.SentAt });
+        builder.HasIndex(i => new { i.SenderKey, i.SentAt, i.OwnerId });
         // Dedupe keys (FORMATS.md): the source's id when there is one, else the sender and the minute.
         builder.HasIndex(i => new { i.OwnerId, i.Network, i.ExternalId })
             .IsUnique()

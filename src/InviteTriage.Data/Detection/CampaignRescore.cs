@@ -1,5 +1,6 @@
 using InviteTriage.Core.Detection;
 using InviteTriage.Core.Flocks;
+using InviteTriage.Core.Invitations;
 using InviteTriage.Core.Settings;
 using InviteTriage.Data.Database;
 using Microsoft.EntityFrameworkCore;
@@ -67,6 +68,30 @@ internal static class CampaignRescore
         }
 
         return [.. reached.Select(r => (r.Key, r.Value))];
+    }
+
+    /// <summary>
+    /// The live flocks of members other than <paramref name="ownerId"/> with a member from a sender of one of
+    /// <paramref name="changed"/> within 14 days: those whose CAMPAIGN_SENDER count the changed invitations can move.
+    /// For changes too many to list (an import that ends in a rebuild, an undo), so the invitations stay a query and
+    /// the store joins them with the sender index; its cost grows with the change, not with the instance.
+    /// </summary>
+    public static async Task<List<(long FlockId, string OwnerId)>> ReachedBySendersAsync(
+        TriageDbContext db, string ownerId, IQueryable<Invitation> changed, CancellationToken cancellationToken)
+    {
+        // A day beyond the 14, so that the stores' date arithmetic (milliseconds on SQLite) never leaves a member
+        // out; a flock reached for nothing is counted again and not written.
+        var reachDays = DetectionLoader.CampaignSenderReach.TotalDays + 1;
+        var reached = await (
+                from mine in changed
+                join theirs in db.Invitations on mine.SenderKey equals theirs.SenderKey
+                where theirs.OwnerId != ownerId && theirs.FlockId != null
+                    && theirs.SentAt >= mine.SentAt.AddDays(-reachDays) && theirs.SentAt <= mine.SentAt.AddDays(reachDays)
+                join flock in LiveFlocks(db) on theirs.FlockId equals flock.Id
+                select new { flock.Id, flock.OwnerId })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return [.. reached.Select(r => (r.Id, r.OwnerId))];
     }
 
     /// <summary>

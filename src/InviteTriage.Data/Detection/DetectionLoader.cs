@@ -236,29 +236,58 @@ internal sealed class DetectionLoader(TriageDbContext db, string ownerId)
         var from = members.Min(m => m.SentAt) - CampaignSenderReach;
         var to = members.Max(m => m.SentAt) + CampaignSenderReach;
 
-        // One read by sender key for both facts, through the sender index. Filtering by owner in SQL as well lets
-        // SQLite prefer an owner index and walk all of the user's invitations instead.
-        var sent = await db.Invitations
-            .Where(i => senderKeys.Contains(i.SenderKey))
-            .Select(i => new { i.Id, i.OwnerId, i.SenderKey, i.SentAt, i.Status })
-            .ToListAsync(cancellationToken);
-        var earlier = sent.Where(i => i.OwnerId == ownerId && i.Status != InvitationStatus.Accepted);
-        var elsewhere = sent.Where(i => i.OwnerId != ownerId && i.SentAt >= from && i.SentAt <= to);
+        // REPEAT_INVITE: the user's own invitations from these senders, at any time, through the sender index, which
+        // holds the owner; an owner index would walk all of the user's invitations instead.
+        var earlierBySender = (await db.Invitations
+                .Where(i => senderKeys.Contains(i.SenderKey) && TriageDbContext.Unindexed(i.OwnerId) == ownerId && i.Status != InvitationStatus.Accepted)
+                .Select(i => new { i.Id, i.SenderKey, i.SentAt })
+                .ToListAsync(cancellationToken))
+            .ToLookup(e => e.SenderKey, StringComparer.Ordinal);
 
-        var earlierBySender = earlier.ToLookup(e => e.SenderKey, StringComparer.Ordinal);
-        var elsewhereBySender = elsewhere.ToLookup(e => e.SenderKey, StringComparer.Ordinal);
+        // CAMPAIGN_SENDER: other members' invitations from these senders near the members, counted by the store, one
+        // row per sender. A campaign sender's invitations are read again for each member it reached, and read as rows
+        // they were most of a rebuild of everyone (docs/performance.md). When a sender's invitations and this user's
+        // members from it all lie within 14 days of each other, as a campaign's do, every one of those members counts
+        // the sender's members; only senders spread wider are read as rows, to count each member's own window.
+        var spans = (await db.Invitations
+                .Where(i => senderKeys.Contains(i.SenderKey) && i.SentAt >= from && i.SentAt <= to && i.OwnerId != ownerId)
+                .GroupBy(i => i.SenderKey)
+                .Select(g => new { SenderKey = g.Key, First = g.Min(i => i.SentAt), Last = g.Max(i => i.SentAt), Members = g.Select(i => i.OwnerId).Distinct().Count() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(s => s.SenderKey, StringComparer.Ordinal);
+        var spread = members
+            .GroupBy(m => m.SenderKey, StringComparer.Ordinal)
+            .Where(sender => spans.TryGetValue(sender.Key, out var span)
+                && Later(span.Last, sender.Max(m => m.SentAt)) - Earlier(span.First, sender.Min(m => m.SentAt)) > CampaignSenderReach)
+            .Select(sender => sender.Key)
+            .ToList();
+        var elsewhereBySender = spread.Count == 0
+            ? Enumerable.Empty<(string SenderKey, DateTime SentAt, string OwnerId)>().ToLookup(e => e.SenderKey, StringComparer.Ordinal)
+            : (await db.Invitations
+                    .Where(i => spread.Contains(i.SenderKey) && i.SentAt >= from && i.SentAt <= to && i.OwnerId != ownerId)
+                    .Select(i => new { i.SenderKey, i.SentAt, i.OwnerId })
+                    .ToListAsync(cancellationToken))
+                .Select(e => (e.SenderKey, e.SentAt, e.OwnerId))
+                .ToLookup(e => e.SenderKey, StringComparer.Ordinal);
+        var spreadKeys = spread.ToHashSet(StringComparer.Ordinal);
         return members
             .Select(member => member with
             {
                 IsRepeatInvite = earlierBySender[member.SenderKey].Any(e => e.Id != member.Id && e.SentAt < member.SentAt),
-                OtherMembersInvitedBySender = elsewhereBySender[member.SenderKey]
-                    .Where(e => (e.SentAt - member.SentAt).Duration() <= CampaignSenderReach)
-                    .Select(e => e.OwnerId)
-                    .Distinct(StringComparer.Ordinal)
-                    .Count(),
+                OtherMembersInvitedBySender = !spreadKeys.Contains(member.SenderKey)
+                    ? spans.TryGetValue(member.SenderKey, out var span) ? span.Members : 0
+                    : elsewhereBySender[member.SenderKey]
+                        .Where(e => (e.SentAt - member.SentAt).Duration() <= CampaignSenderReach)
+                        .Select(e => e.OwnerId)
+                        .Distinct(StringComparer.Ordinal)
+                        .Count(),
             })
             .ToList();
     }
+
+    private static DateTime Earlier(DateTime a, DateTime b) => a <= b ? a : b;
+
+    private static DateTime Later(DateTime a, DateTime b) => a >= b ? a : b;
 
     /// <summary>The user's first and last invitation times.</summary>
     private sealed record Edges(DateTime Earliest, DateTime Latest);

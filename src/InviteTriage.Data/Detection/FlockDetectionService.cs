@@ -119,7 +119,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     }
 
     internal Task RescorePeersAsync(string ownerId, PeerRescore rescore, CancellationToken cancellationToken) =>
-        RescorePeersAsync(ownerId, rescore.Touched, rescore.Senders, cancellationToken);
+        RescorePeersAsync(ownerId, rescore.Touched, rescore.Senders, cancellationToken, reachedAlready: rescore.Reached);
 
     /// <summary>A full recompute for one user (settings changed, or on request).</summary>
     public async Task RebuildAsync(string ownerId, CancellationToken cancellationToken)
@@ -722,9 +722,11 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     /// only their campaign counts are counted again (<see cref="CampaignRescore"/>), for all of them in one
     /// transaction, and this never cascades further; <paramref name="onlyPeers"/>, when given, limits it to those members.
     /// </summary>
-    private async Task RescorePeersAsync(string ownerId, IReadOnlyList<TouchedStretch> touched, IReadOnlyList<(string SenderKey, DateTime SentAt)> senders, CancellationToken cancellationToken, HashSet<string>? onlyPeers = null)
+    private async Task RescorePeersAsync(
+        string ownerId, IReadOnlyList<TouchedStretch> touched, IReadOnlyList<(string SenderKey, DateTime SentAt)> senders, CancellationToken cancellationToken,
+        HashSet<string>? onlyPeers = null, IReadOnlyList<(long FlockId, string OwnerId)>? reachedAlready = null)
     {
-        if (touched.Count == 0 && senders.Count == 0)
+        if (touched.Count == 0 && senders.Count == 0 && reachedAlready is not { Count: > 0 })
         {
             return;
         }
@@ -733,7 +735,10 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         List<(long FlockId, string OwnerId)> reached;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            reached = [.. (await CampaignRescore.ReachedAsync(db, ownerId, touched, senders, cancellationToken)).Where(p => onlyPeers is null || onlyPeers.Contains(p.OwnerId))];
+            reached = [.. (await CampaignRescore.ReachedAsync(db, ownerId, touched, senders, cancellationToken))
+                .Concat(reachedAlready ?? [])
+                .DistinctBy(p => p.FlockId)
+                .Where(p => onlyPeers is null || onlyPeers.Contains(p.OwnerId))];
         }
 
         if (reached.Count == 0)
@@ -828,8 +833,14 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
 
     internal sealed record TouchedStretch(string CompanyKey, DateTime From, DateTime To);
 
-    /// <summary>What other members' campaign scores need after a user's change: the stretches that moved, and the senders.</summary>
-    internal sealed record PeerRescore(IReadOnlyList<TouchedStretch> Touched, IReadOnlyList<(string SenderKey, DateTime SentAt)> Senders);
+    /// <summary>
+    /// What other members' campaign scores need after a user's change: the stretches that moved, the senders, and
+    /// flocks found reached already (<see cref="CampaignRescore.ReachedBySendersAsync"/>) where the senders were too many to list.
+    /// </summary>
+    internal sealed record PeerRescore(IReadOnlyList<TouchedStretch> Touched, IReadOnlyList<(string SenderKey, DateTime SentAt)> Senders)
+    {
+        public IReadOnlyList<(long FlockId, string OwnerId)> Reached { get; init; } = [];
+    }
 
     private sealed class OwnerLock(SemaphoreSlim gate) : IDisposable
     {

@@ -122,6 +122,13 @@ public sealed class ImportService(
             storeMs = clock.Elapsed.TotalMilliseconds;
 
             peers = await detection.DetectWithinAsync(db, ownerId, run.Changes, run.NeedsRebuild, coverageBefore, cancellationToken);
+            if (run.NeedsRebuild)
+            {
+                // A rebuild lists no changes, so no senders: other members' flocks reached through the senders alone
+                // are found from the batch's invitations where they lie.
+                peers = peers with { Reached = await CampaignRescore.ReachedBySendersAsync(db, ownerId, OfBatch(db, ownerId, batch.Id), cancellationToken) };
+            }
+
             await transaction.CommitAsync(cancellationToken);
             detectMs = clock.Elapsed.TotalMilliseconds - storeMs;
         }
@@ -264,6 +271,10 @@ public sealed class ImportService(
             await db.SaveChangesAsync(cancellationToken);
             await HistoryWriter.RemovalsAsync(db, undo.Id, ownerId, batchId, cancellationToken);
 
+            // The senders of what the undo removes or restores, while the rows still name them: afterwards neither the
+            // detection's reads nor a rebuild see them, and other members' CAMPAIGN_SENDER counts them still.
+            var reached = await CampaignRescore.ReachedBySendersAsync(db, ownerId, OfBatch(db, ownerId, batchId), cancellationToken);
+
             // Past the threshold one rebuild follows, and the places of the changes are not needed.
             var rebuild = await added.CountAsync(cancellationToken) > RebuildThreshold;
             var changes = rebuild ? [] : await added.Select(i => new InvitationChange(i.CompanyKey, i.SentAt)).ToListAsync(cancellationToken);
@@ -287,10 +298,17 @@ public sealed class ImportService(
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            if (merges.Count > 0)
+            {
+                // The restored invitations' senders as they are now, which may be others than before.
+                reached.AddRange(await CampaignRescore.ReachedBySendersAsync(
+                    db, ownerId, db.Invitations.Where(i => i.OwnerId == ownerId && db.ImportMerges.Any(m => m.ImportBatchId == batchId && m.InvitationId == i.Id)), cancellationToken));
+            }
+
             await added.ExecuteDeleteAsync(cancellationToken);
             await db.KnownContacts.Where(c => c.OwnerId == ownerId && c.ImportBatchId == batchId).ExecuteDeleteAsync(cancellationToken);
             await db.ImportMerges.Where(m => m.ImportBatchId == batchId).ExecuteDeleteAsync(cancellationToken);
-            peers = await detection.DetectWithinAsync(db, ownerId, changes, rebuild || changes.Count > RebuildThreshold, coverageBefore, cancellationToken);
+            peers = await detection.DetectWithinAsync(db, ownerId, changes, rebuild || changes.Count > RebuildThreshold, coverageBefore, cancellationToken) with { Reached = reached };
             await transaction.CommitAsync(cancellationToken);
             done = TriageResult.Done(undo.Summary, undo.Id, batch.Added);
         }
@@ -298,6 +316,10 @@ public sealed class ImportService(
         await detection.RescorePeersAsync(ownerId, peers, cancellationToken);
         return done;
     }
+
+    /// <summary>The invitations a batch added, and those it merged into.</summary>
+    private static IQueryable<Invitation> OfBatch(TriageDbContext db, string ownerId, long batchId) =>
+        db.Invitations.Where(i => i.OwnerId == ownerId && (i.ImportBatchId == batchId || db.ImportMerges.Any(m => m.ImportBatchId == batchId && m.InvitationId == i.Id)));
 
     public async Task<ImportBatchView?> GetAsync(string ownerId, long batchId, CancellationToken cancellationToken)
     {

@@ -532,8 +532,6 @@ namespace InviteTriage.Data.Migrations
 
                     b.HasIndex("OwnerId", "SentAt");
 
-                    b.HasIndex("SenderKey", "SentAt");
-
                     b.HasIndex("OwnerId", "CompanyKey", "SentAt");
 
                     b.HasIndex("OwnerId", "Network", "ExternalId")
@@ -543,6 +541,8 @@ namespace InviteTriage.Data.Migrations
                     b.HasIndex("OwnerId", "SenderNameKey", "SentAt");
 
                     b.HasIndex("OwnerId", "Status", "SentAt");
+
+                    b.HasIndex("SenderKey", "SentAt", "OwnerId");
 
                     b.HasIndex("OwnerId", "Network", "SenderKey", "SentMinute")
                         .IsUnique()

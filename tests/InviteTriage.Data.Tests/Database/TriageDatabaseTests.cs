@@ -181,7 +181,7 @@ public abstract class TriageDatabaseTests
     [Theory]
     [InlineData("Invitations", "IX_Invitations_OwnerId_Status_SentAt")]
     [InlineData("Invitations", "IX_Invitations_OwnerId_CompanyKey_SentAt")]
-    [InlineData("Invitations", "IX_Invitations_SenderKey_SentAt")]
+    [InlineData("Invitations", "IX_Invitations_SenderKey_SentAt_OwnerId")]
     [InlineData("Invitations", "IX_Invitations_OwnerId_Network_ExternalId")]
     [InlineData("Invitations", "IX_Invitations_OwnerId_Network_SenderKey_SentMinute")]
     [InlineData("ApiTokens", "IX_ApiTokens_TokenHash")]

@@ -2,6 +2,7 @@ using InviteTriage.Core.Detection;
 using InviteTriage.Data.Detection;
 using InviteTriage.Data.Imports;
 using InviteTriage.Data.Triage;
+using InviteTriage.Ingest;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static InviteTriage.Data.Tests.Members;
@@ -93,6 +94,89 @@ public abstract class CampaignRescoreTests
         after.UpdatedAt.Should().Be(before.UpdatedAt);
         after.Reasons.Should().Equal(before.Reasons);
         (await _members.FlocksAsync(owners[1])).Single().Members.Should().HaveCount(5);
+    }
+
+    [Fact]
+    public async Task AnImportLargeEnoughToRebuild_AndItsUndo_ReScoreOtherMembersItReachesOnlyThroughCampaignSender()
+    {
+        const string firm = "Scree Slope Capital";
+        string[] owners = [await _members.AddAsync(), await _members.AddAsync(), await _members.AddAsync()];
+        await CampaignAsync(owners[0], firm, Monday, 4);
+        await CampaignAsync(owners[1], firm, Monday.AddDays(2), 4);
+        (await ReasonsAsync(owners)).Should().NotContain(r => r.Contains(FlagRules.CampaignSender, StringComparison.Ordinal), "one other member is too few");
+
+        // Two of the senders reach the third member too, which is no flock of hers, within an import over the
+        // rebuild threshold: the first two members' flocks are reached through their senders alone.
+        InvitationDraft[] large =
+        [
+            .. Senders.Take(2).Select((name, k) => From(name, firm, Monday.AddDays(1).AddHours(9 + k))),
+            .. Enumerable.Range(0, ImportService.RebuildThreshold + 1).Select(k => From($"Solo Sender {k}", $"Solo Firm {k}", Monday.AddDays(-400).AddHours(3 * k), line: k + 3)),
+        ];
+        var imported = await _members.ReceiveAsync(owners[2], large);
+        imported.Added.Should().Be(large.Length);
+        var afterImport = await ReasonsAsync(owners);
+
+        (await RebuiltFromNothingAsync(owners)).Should().Equal(afterImport);
+        afterImport.Should().Contain(r => r.Contains("also invited 2 other members", StringComparison.Ordinal));
+
+        (await _store.Services.GetRequiredService<ImportService>().UndoAsync(owners[2], "test", imported.BatchId!.Value, CancellationToken.None))
+            .Outcome.Should().Be(TriageOutcome.Done);
+        var afterUndo = await ReasonsAsync(owners);
+
+        (await RebuiltFromNothingAsync(owners)).Should().Equal(afterUndo);
+        afterUndo.Should().NotContain(r => r.Contains("also invited 2 other members", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UndoOfAnImportInNoFlock_ReScoresOtherMembersWhoseCampaignSenderCountedIt()
+    {
+        const string firm = "Talus Field Group";
+        string[] owners = [await _members.AddAsync(), await _members.AddAsync(), await _members.AddAsync()];
+        await CampaignAsync(owners[0], firm, Monday, 4);
+        await CampaignAsync(owners[1], firm, Monday.AddDays(2), 4);
+        var unflocked = await CampaignAsync(owners[2], firm, Monday.AddDays(1), 2);
+        (await _members.FlocksAsync(owners[2])).Should().BeEmpty();
+        (await ReasonsAsync(owners)).Should().Contain(r => r.Contains("also invited 2 other members", StringComparison.Ordinal));
+
+        (await _store.Services.GetRequiredService<ImportService>().UndoAsync(owners[2], "test", unflocked.BatchId!.Value, CancellationToken.None))
+            .Outcome.Should().Be(TriageOutcome.Done);
+        var afterUndo = await ReasonsAsync(owners);
+
+        (await RebuiltFromNothingAsync(owners)).Should().Equal(afterUndo);
+        afterUndo.Should().NotContain(r => r.Contains("also invited 2 other members", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ASenderSpreadOverMonths_CountsForEachFlockOnlyTheMembersWithin14Days_AndOnlyEarlierInvitationsAsRepeats()
+    {
+        const string firm = "Moraine Ridge Search";
+        string[] owners = [await _members.AddAsync(), await _members.AddAsync(), await _members.AddAsync()];
+        await CampaignAsync(owners[0], firm, Monday, 4);
+        await CampaignAsync(owners[0], firm, Monday.AddDays(30), 4);
+        await CampaignAsync(owners[1], firm, Monday.AddDays(2), 2);
+        await CampaignAsync(owners[2], firm, Monday.AddDays(5), 2);
+
+        var rebuilt = await RebuiltFromNothingAsync(owners);
+
+        var flocks = (await _members.FlocksAsync(owners[0])).OrderBy(f => f.FirstSentAt).ToList();
+        flocks.Should().HaveCount(2, string.Join(" / ", rebuilt));
+        flocks[0].Reasons.Should().Contain(r => r.Rule == FlagRules.CampaignSender && r.Detail.Contains("also invited 2 other members", StringComparison.Ordinal))
+            .And.NotContain(r => r.Rule == FlagRules.RepeatInvite, "its senders invited this member later, not before");
+        flocks[1].Reasons.Should().NotContain(r => r.Rule == FlagRules.CampaignSender, "the other members heard from these senders 25 days and more before")
+            .And.Contain(r => r.Rule == FlagRules.RepeatInvite);
+    }
+
+    /// <summary>Every member's flocks as a rebuild of everyone finds them, from no stored flocks or candidates.</summary>
+    private async Task<List<string>> RebuiltFromNothingAsync(string[] owners)
+    {
+        await using (var db = await _store.Services.GetRequiredService<IDbContextFactory<TriageDbContext>>().CreateDbContextAsync())
+        {
+            await db.Flocks.Where(f => owners.Contains(f.OwnerId)).ExecuteDeleteAsync();
+            await db.FlockCandidates.Where(c => owners.Contains(c.OwnerId)).ExecuteDeleteAsync();
+        }
+
+        await _store.Services.GetRequiredService<FlockDetectionService>().RebuildAllAsync(CancellationToken.None);
+        return await ReasonsAsync(owners);
     }
 
     private Task<ImportSummary> CampaignAsync(string owner, string firm, DateTime day, int senders) =>

@@ -247,7 +247,7 @@ public abstract class InboxQueryTests
 
             var plan = await PlanAsync(db, InvitationQueries.RepeatQuery(db, "owner-id", "in:someone", Monday).Select(i => i.Id));
 
-            plan.Should().ContainSingle().Which.Should().StartWith("SEARCH i USING INDEX IX_Invitations_SenderKey_SentAt (SenderKey=? AND SentAt<?)");
+            plan.Should().ContainSingle().Which.Should().StartWith("SEARCH i USING INDEX IX_Invitations_SenderKey_SentAt_OwnerId (SenderKey=? AND SentAt<?)");
         }
 
         /// <summary>
