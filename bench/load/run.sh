@@ -6,6 +6,7 @@
 #   bench/load/run.sh [invitations=100000] [seconds=60] [api clients=50] [circuits=20] [think ms=0] [warm-up s=0]
 #   REUSE=/tmp/invitetriage-load.XXXXXX bench/load/run.sh …   runs again against the store a previous run filled
 #   APP_CPUS=0 CLIENT_CPUS=1 bench/load/run.sh …                 pins the app and the load (node, Chromium) to cores
+#   BROWSER_NICE=19 bench/load/run.sh …                           runs Chromium (not the API clients) at that niceness
 #
 # On a machine of two cores the twenty Chromium renderers take most of both, and the app then measures how long it
 # waits for a core. Users' browsers run on their own machines; pinning the load to other cores than the app's is
@@ -53,13 +54,20 @@ for _ in $(seq 120); do
   sleep 0.5
 done
 
+browser=()
+if [ -n "${BROWSER_NICE:-}" ]; then
+  printf '#!/bin/sh\nexec nice -n %d /usr/bin/chromium "$@"\n' "$BROWSER_NICE" > "$work/chromium"
+  chmod +x "$work/chromium"
+  browser=(--chromium "$work/chromium")
+fi
+
 echo "==> $clients API clients and $circuits Blazor circuits for $seconds s after a warm-up of $warmup s, think time $think ms" \
-  "(app on cores ${APP_CPUS:-any}, load on cores ${CLIENT_CPUS:-any})"
+  "(app on cores ${APP_CPUS:-any}, load on cores ${CLIENT_CPUS:-any}, Chromium at niceness ${BROWSER_NICE:-0})"
 cpu() { awk '{ print $14 + $15 }' "/proc/$app/stat"; }
 before=$(cpu)
 status=0
 "${client_pin[@]}" node bench/load/load.mjs --base "http://127.0.0.1:$port" --token "$token" --email "$email" --password "$password" \
-  --seconds "$seconds" --clients "$clients" --circuits "$circuits" --think-ms "$think" --warmup "$warmup" --json "$work/report.json" | tee "$work/report.md" || status=$?
+  --seconds "$seconds" --clients "$clients" --circuits "$circuits" --think-ms "$think" --warmup "$warmup" "${browser[@]}" --json "$work/report.json" | tee "$work/report.md" || status=$?
 ticks=$(getconf CLK_TCK)
 echo
 echo "The app used $(( ($(cpu) - before) / ticks )) s of CPU during the run, warm-up included."
