@@ -115,7 +115,12 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
             await ArchiveLikelyAsync(db, ownerId, cancellationToken);
         }
 
-        return new PeerRescore(touched, SendersOf(changes, read));
+        // Which of other members' flocks this can move is read here, in the detection's own context and transaction,
+        // not in a context of its own after it: most arrivals change no flock of the user's, and for them this one
+        // read is all of the peers' re-score, which cost as much as the user's own detection (docs/performance.md,
+        // "Fewer round trips per arrival"). The re-score itself still waits for the commit, as it takes their locks.
+        var reached = await CampaignRescore.ReachedAsync(db, ownerId, touched, SendersOf(changes, read), cancellationToken);
+        return new PeerRescore([], []) { Reached = reached };
     }
 
     internal Task RescorePeersAsync(string ownerId, PeerRescore rescore, CancellationToken cancellationToken) =>
@@ -834,8 +839,9 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     internal sealed record TouchedStretch(string CompanyKey, DateTime From, DateTime To);
 
     /// <summary>
-    /// What other members' campaign scores need after a user's change: the stretches that moved, the senders, and
-    /// flocks found reached already (<see cref="CampaignRescore.ReachedBySendersAsync"/>) where the senders were too many to list.
+    /// What other members' campaign scores need after a user's change: the stretches that moved and the senders still
+    /// to look up, and the flocks found reached already, inside the change's transaction (an arrival's, or
+    /// <see cref="CampaignRescore.ReachedBySendersAsync"/> where the senders were too many to list).
     /// </summary>
     internal sealed record PeerRescore(IReadOnlyList<TouchedStretch> Touched, IReadOnlyList<(string SenderKey, DateTime SentAt)> Senders)
     {
