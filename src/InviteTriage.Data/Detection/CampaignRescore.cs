@@ -74,23 +74,38 @@ internal static class CampaignRescore
     /// The live flocks of members other than <paramref name="ownerId"/> with a member from a sender of one of
     /// <paramref name="changed"/> within 14 days: those whose CAMPAIGN_SENDER count the changed invitations can move.
     /// For changes too many to list (an import that ends in a rebuild, an undo), so the invitations stay a query and
-    /// the store joins them with the sender index; its cost grows with the change, not with the instance.
+    /// the store joins them with the sender index, from whichever side <paramref name="manyChanged"/> says is smaller.
     /// </summary>
     public static async Task<List<(long FlockId, string OwnerId)>> ReachedBySendersAsync(
-        TriageDbContext db, string ownerId, IQueryable<Invitation> changed, CancellationToken cancellationToken)
+        TriageDbContext db, string ownerId, IQueryable<Invitation> changed, bool manyChanged, CancellationToken cancellationToken)
     {
         // A day beyond the 14, so that the stores' date arithmetic (milliseconds on SQLite) never leaves a member
         // out; a flock reached for nothing is counted again and not written.
         var reachDays = DetectionLoader.CampaignSenderReach.TotalDays + 1;
-        var reached = await (
-                from mine in changed
-                join theirs in db.Invitations on mine.SenderKey equals theirs.SenderKey
-                where theirs.OwnerId != ownerId && theirs.FlockId != null
-                    && theirs.SentAt >= mine.SentAt.AddDays(-reachDays) && theirs.SentAt <= mine.SentAt.AddDays(reachDays)
-                join flock in LiveFlocks(db) on theirs.FlockId equals flock.Id
-                select new { flock.Id, flock.OwnerId })
-            .Distinct()
-            .ToListAsync(cancellationToken);
+
+        // The join walks the smaller side and looks the other up in the sender index. A change past the rebuild
+        // threshold (a million-row import) has far more rows than other members have flocked invitations: walking
+        // the change took about 9 s at 1M, one index lookup a row (docs/performance.md). A small one, an undo of a
+        // few rows, has far fewer.
+        var reached = manyChanged
+            ? await (
+                    from theirs in db.Invitations
+                    where theirs.OwnerId != ownerId && theirs.FlockId != null
+                    join flock in LiveFlocks(db) on theirs.FlockId equals flock.Id
+                    where changed.Any(mine => mine.SenderKey == theirs.SenderKey
+                        && mine.SentAt >= theirs.SentAt.AddDays(-reachDays) && mine.SentAt <= theirs.SentAt.AddDays(reachDays))
+                    select new { flock.Id, flock.OwnerId })
+                .Distinct()
+                .ToListAsync(cancellationToken)
+            : await (
+                    from mine in changed
+                    join theirs in db.Invitations on mine.SenderKey equals theirs.SenderKey
+                    where theirs.OwnerId != ownerId && theirs.FlockId != null
+                        && theirs.SentAt >= mine.SentAt.AddDays(-reachDays) && theirs.SentAt <= mine.SentAt.AddDays(reachDays)
+                    join flock in LiveFlocks(db) on theirs.FlockId equals flock.Id
+                    select new { flock.Id, flock.OwnerId })
+                .Distinct()
+                .ToListAsync(cancellationToken);
         return [.. reached.Select(r => (r.Id, r.OwnerId))];
     }
 

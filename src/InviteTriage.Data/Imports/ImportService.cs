@@ -126,7 +126,7 @@ public sealed class ImportService(
             {
                 // A rebuild lists no changes, so no senders: other members' flocks reached through the senders alone
                 // are found from the batch's invitations where they lie.
-                peers = peers with { Reached = await CampaignRescore.ReachedBySendersAsync(db, ownerId, OfBatch(db, ownerId, batch.Id), cancellationToken) };
+                peers = peers with { Reached = await CampaignRescore.ReachedBySendersAsync(db, ownerId, OfBatch(db, ownerId, batch.Id), manyChanged: true, cancellationToken) };
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -271,12 +271,12 @@ public sealed class ImportService(
             await db.SaveChangesAsync(cancellationToken);
             await HistoryWriter.RemovalsAsync(db, undo.Id, ownerId, batchId, cancellationToken);
 
-            // The senders of what the undo removes or restores, while the rows still name them: afterwards neither the
-            // detection's reads nor a rebuild see them, and other members' CAMPAIGN_SENDER counts them still.
-            var reached = await CampaignRescore.ReachedBySendersAsync(db, ownerId, OfBatch(db, ownerId, batchId), cancellationToken);
-
             // Past the threshold one rebuild follows, and the places of the changes are not needed.
             var rebuild = await added.CountAsync(cancellationToken) > RebuildThreshold;
+
+            // The senders of what the undo removes or restores, while the rows still name them: afterwards neither the
+            // detection's reads nor a rebuild see them, and other members' CAMPAIGN_SENDER counts them still.
+            var reached = await CampaignRescore.ReachedBySendersAsync(db, ownerId, OfBatch(db, ownerId, batchId), manyChanged: rebuild, cancellationToken);
             var changes = rebuild ? [] : await added.Select(i => new InvitationChange(i.CompanyKey, i.SentAt)).ToListAsync(cancellationToken);
             var merges = await db.ImportMerges.Where(m => m.ImportBatchId == batchId).ToListAsync(cancellationToken);
             var mergedIds = merges.Select(m => m.InvitationId).ToList();
@@ -302,7 +302,7 @@ public sealed class ImportService(
             {
                 // The restored invitations' senders as they are now, which may be others than before.
                 reached.AddRange(await CampaignRescore.ReachedBySendersAsync(
-                    db, ownerId, db.Invitations.Where(i => i.OwnerId == ownerId && db.ImportMerges.Any(m => m.ImportBatchId == batchId && m.InvitationId == i.Id)), cancellationToken));
+                    db, ownerId, db.Invitations.Where(i => i.OwnerId == ownerId && db.ImportMerges.Any(m => m.ImportBatchId == batchId && m.InvitationId == i.Id)), manyChanged: false, cancellationToken));
             }
 
             await added.ExecuteDeleteAsync(cancellationToken);
