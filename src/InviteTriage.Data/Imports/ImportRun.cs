@@ -51,6 +51,12 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
     /// <summary>Where the owner's data changed, for detection: new invitations, and stored ones that gained a company.</summary>
     public List<InvitationChange> Changes { get; } = [];
 
+    /// <summary>
+    /// The sender keys merges replaced (a name-based key by a profile URL), with their times. Only the merge's snapshot
+    /// names them afterwards, yet other members' CAMPAIGN_SENDER may have counted this member under them.
+    /// </summary>
+    public List<(string SenderKey, DateTime SentAt)> ReplacedSenders { get; } = [];
+
     /// <summary>So much changed that one rebuild of the owner's flocks is cheaper than re-detecting around each change.</summary>
     public bool NeedsRebuild { get; private set; }
 
@@ -184,6 +190,11 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
         target.UpdatedAt = now;
         await SnapshotAsync(target, before, cancellationToken);
         await store.UpdateMergedAsync(target, cancellationToken);
+        if (target.SenderKey != senderBefore)
+        {
+            ReplacedSenders.Add((senderBefore, target.SentAt));
+        }
+
         if (target.CompanyKey != companyBefore)
         {
             NoteChange(companyBefore, target.SentAt);

@@ -129,6 +129,13 @@ public sealed class ImportService(
                 peers = peers with { Reached = await CampaignRescore.ReachedBySendersAsync(db, ownerId, OfBatch(db, ownerId, batch.Id), manyChanged: true, cancellationToken) };
             }
 
+            if (run.ReplacedSenders.Count > 0)
+            {
+                // Every read above sees the merged invitations under their new sender keys; the members who knew them
+                // under the old ones are found from those.
+                peers = peers with { Reached = [.. peers.Reached, .. await CampaignRescore.ReachedAsync(db, ownerId, [], run.ReplacedSenders, cancellationToken)] };
+            }
+
             await transaction.CommitAsync(cancellationToken);
             detectMs = clock.Elapsed.TotalMilliseconds - storeMs;
         }

@@ -1,4 +1,5 @@
 using InviteTriage.Core.Detection;
+using InviteTriage.Core.Invitations;
 using InviteTriage.Data.Detection;
 using InviteTriage.Data.Imports;
 using InviteTriage.Data.Triage;
@@ -145,6 +146,39 @@ public abstract class CampaignRescoreTests
         (await RebuiltFromNothingAsync(owners)).Should().Equal(afterUndo);
         afterUndo.Should().NotContain(r => r.Contains("also invited 2 other members", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AMergeThatGivesASenderKnownByNameItsProfileUrl_ReScoresOtherMembersWhoCountedTheName(bool largeEnoughToRebuild)
+    {
+        var firm = largeEnoughToRebuild ? "Cirque Basin Holdings" : "Tarn Basin Holdings";
+        string[] owners = [await _members.AddAsync(), await _members.AddAsync(), await _members.AddAsync()];
+
+        // Invitation e-mails name no profile, so every member knows these senders by name and company alone.
+        await ByMailAsync(owners[0], Senders.Take(4).Select((name, k) => From(name, firm, Monday.AddHours(9).AddMinutes(40 * k))));
+        await ByMailAsync(owners[1], Senders.Take(4).Select((name, k) => From(name, firm, Monday.AddDays(2).AddHours(9).AddMinutes(40 * k))));
+        await ByMailAsync(owners[2], Senders.Take(2).Select((name, k) => From(name, firm, Monday.AddDays(1).AddHours(9).AddMinutes(40 * k))));
+        (await ReasonsAsync(owners)).Should().Contain(r => r.StartsWith("member 0:", StringComparison.Ordinal) && r.Contains("also invited 2 other members", StringComparison.Ordinal));
+
+        // The third member's export then gives those two invitations their profile URLs: merged, they are no longer
+        // the senders the other two members know by name, so the first member's flock counts one other member.
+        InvitationDraft[] export =
+        [
+            .. Senders.Take(2).Select((name, k) => From(name, firm, Monday.AddDays(1).AddHours(9).AddMinutes(40 * k), line: k + 1)),
+            .. Enumerable.Range(0, largeEnoughToRebuild ? ImportService.RebuildThreshold + 1 : 0)
+                .Select(k => From($"Solo Sender {k}", $"Solo Firm {k}", Monday.AddDays(-400).AddHours(3 * k), line: k + 3)),
+        ];
+        var merged = await _members.ReceiveAsync(owners[2], export);
+        merged.Merged.Should().Be(2);
+        var afterMerge = await ReasonsAsync(owners);
+
+        (await RebuiltFromNothingAsync(owners)).Should().Equal(afterMerge);
+        afterMerge.Should().NotContain(r => r.Contains("also invited 2 other members", StringComparison.Ordinal));
+    }
+
+    private Task<ImportSummary> ByMailAsync(string owner, IEnumerable<InvitationDraft> drafts) =>
+        _members.ReceiveAsync(owner, [.. drafts.Select(d => d with { SenderProfileUrl = null, Source = InvitationSource.Email })]);
 
     [Fact]
     public async Task ASenderSpreadOverMonths_CountsForEachFlockOnlyTheMembersWithin14Days_AndOnlyEarlierInvitationsAsRepeats()
