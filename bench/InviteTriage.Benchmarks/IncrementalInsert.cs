@@ -43,6 +43,13 @@ internal sealed class IncrementalInsert(BenchStore store, int seed, bool newest 
         return new Arrival(owner, new InvitationChange(company, sentAt), coverageBefore);
     }
 
+    /// <summary>How many history events the store holds, every member's; detection writes one for each flock it changes.</summary>
+    public async Task<int> HistoryCountAsync()
+    {
+        await using var db = await _factory.CreateDbContextAsync();
+        return await db.FlagEvents.CountAsync();
+    }
+
     public Task DetectAsync(Arrival arrival) =>
         _detection.DetectAroundAsync(arrival.Owner, [arrival.Change], arrival.CoverageBefore, CancellationToken.None);
 
