@@ -17,6 +17,8 @@ internal sealed class PostgresDialect : StoreDialect
 
     public override bool DefersIndexes => false;
 
+    public override bool WritesRowsAsArrays => true;
+
     public override void Configure(DbContextOptionsBuilder options, string connectionString) =>
         Configure(options, new DatabaseLocation(Provider, connectionString));
 

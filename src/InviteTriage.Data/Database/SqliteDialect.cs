@@ -23,6 +23,8 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override bool DefersIndexes => true;
 
+    public override bool WritesRowsAsArrays => false;
+
     // A list in a query (ids.Contains(x)) goes as one JSON parameter, not one parameter per element (EF Core 10's
     // default), which breaks past SQLite's limit of parameters on a large import. The options are built once per
     // service provider, so its contexts share one queue of writers; a writer waits in it as long as a command may run

@@ -86,6 +86,12 @@ internal abstract class StoreDialect
     /// </summary>
     public abstract bool DefersIndexes { get; }
 
+    /// <summary>
+    /// Whether many rows of one kind are written as arrays in one statement (<c>unnest</c>) rather than a prepared
+    /// statement a row. On PostgreSQL each statement is a round trip and a plan; on SQLite a statement runs in process.
+    /// </summary>
+    public abstract bool WritesRowsAsArrays { get; }
+
     /// <summary>Settings for the connection while one large import runs; disposing restores them.</summary>
     public abstract Task<IAsyncDisposable> BulkWriteAsync(StoreCommands sql, CancellationToken cancellationToken);
 

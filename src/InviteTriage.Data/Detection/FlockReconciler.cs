@@ -123,10 +123,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
                 await writer.DeleteCandidatesAsync(companyKey, from, to, span, cancellationToken);
             }
 
-            foreach (var candidate in candidates)
-            {
-                await writer.InsertCandidateAsync(candidate, cancellationToken);
-            }
+            await writer.InsertCandidatesAsync(candidates, cancellationToken);
         }
 
         foreach (var gone in _deleted)
@@ -151,10 +148,13 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
 
         foreach (var (flock, member) in _joined)
         {
-            await writer.InsertMemberAsync(flock.Id, member, cancellationToken);
+            member.FlockId = flock.Id;
         }
 
+        await writer.InsertMembersAsync([.. _created.SelectMany(f => f.Members), .. _joined.Select(j => j.Member)], cancellationToken);
+
         // Most members already point at their flock; only the ones that move are written.
+        var moved = new List<(long InvitationId, long? FlockId)>();
         foreach (var (invitationId, flock) in _assignments)
         {
             var known = _storedFlockIds.TryGetValue(invitationId, out var before);
@@ -167,9 +167,11 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
             }
             else if (!known || before != flock?.Id)
             {
-                await writer.AssignAsync(invitationId, flock?.Id, cancellationToken);
+                moved.Add((invitationId, flock?.Id));
             }
         }
+
+        await writer.AssignAsync(moved, cancellationToken);
 
         foreach (var pending in _events)
         {

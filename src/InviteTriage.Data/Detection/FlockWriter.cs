@@ -10,10 +10,16 @@ namespace InviteTriage.Data.Detection;
 /// <summary>
 /// Writes what <see cref="FlockReconciler"/> decided with prepared statements in the caller's transaction: flocks,
 /// memberships, the invitations' current flock, and history. A rebuild of a million invitations writes tens of
-/// thousands of these rows; through the change tracker that took most of the rebuild's time.
+/// thousands of these rows; through the change tracker that took most of the rebuild's time. On PostgreSQL the rows
+/// of which there is one per member of a flock (memberships, the invitations' flock, history's changes) and the
+/// candidates go as arrays, a statement for many (<see cref="StoreDialect.WritesRowsAsArrays"/>): one a row, each a
+/// round trip and a plan, they were most of a rebuild there (docs/performance.md, "Scale on PostgreSQL, 1M").
 /// </summary>
 internal sealed class FlockWriter(StoreCommands sql, string ownerId) : IDisposable
 {
+    // Rows of one array statement: a chunk's arrays are built in memory and sent in one message.
+    private const int ArrayRows = 10_000;
+
     private const string FlockColumns =
         "\"CompanyKey\", \"Company\", \"Score\", \"Severity\", \"Status\", \"FirstSentAt\", \"LastSentAt\", \"SenderCount\", \"PValue\", \"Reasons\", \"UpdatedAt\"";
 
@@ -79,6 +85,13 @@ internal sealed class FlockWriter(StoreCommands sql, string ownerId) : IDisposab
         """,
         "@owner", "@companyKey", "@first", "@last", "@senders", "@baseline");
 
+    // The same rows as arrays, PostgreSQL only; made on first use.
+    private DbCommand? _insertMembers;
+    private DbCommand? _assignAll;
+    private DbCommand? _insertChanges;
+    private DbCommand? _insertCandidates;
+
+    /// <summary>Inserts the flock and gives its members its id; they are written by <see cref="InsertMembersAsync"/>.</summary>
     public async Task InsertAsync(Flock flock, CancellationToken cancellationToken)
     {
         flock.Id = (long)(await sql.Bind(_insertFlock, ownerId, flock.DetectedAt, flock.CompanyKey, flock.Company, flock.Score, flock.Severity,
@@ -87,7 +100,29 @@ internal sealed class FlockWriter(StoreCommands sql, string ownerId) : IDisposab
         foreach (var member in flock.Members)
         {
             member.FlockId = flock.Id;
-            await InsertMemberAsync(flock.Id, member, cancellationToken);
+        }
+    }
+
+    /// <summary>Memberships, each of the flock its <see cref="FlockMember.FlockId"/> names.</summary>
+    public async Task InsertMembersAsync(IReadOnlyList<FlockMember> members, CancellationToken cancellationToken)
+    {
+        if (!sql.Dialect.WritesRowsAsArrays)
+        {
+            foreach (var member in members)
+            {
+                await sql.Bind(_insertMember, member.FlockId, member.InvitationId, member.JoinedAt).ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return;
+        }
+
+        _insertMembers ??= sql.Prepare(
+            """INSERT INTO "FlockMembers" ("FlockId", "InvitationId", "JoinedAt") SELECT * FROM unnest(@flocks, @invitations, @joinedAt)""",
+            "@flocks", "@invitations", "@joinedAt");
+        foreach (var chunk in members.Chunk(ArrayRows))
+        {
+            await sql.Bind(_insertMembers, chunk.Select(m => m.FlockId).ToArray(), chunk.Select(m => m.InvitationId).ToArray(), chunk.Select(m => Utc(m.JoinedAt)).ToArray())
+                .ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
@@ -99,14 +134,35 @@ internal sealed class FlockWriter(StoreCommands sql, string ownerId) : IDisposab
     public Task DeleteAsync(long flockId, CancellationToken cancellationToken) =>
         sql.Bind(_deleteFlock, flockId, ownerId).ExecuteNonQueryAsync(cancellationToken);
 
-    public Task InsertMemberAsync(long flockId, FlockMember member, CancellationToken cancellationToken) =>
-        sql.Bind(_insertMember, flockId, member.InvitationId, member.JoinedAt).ExecuteNonQueryAsync(cancellationToken);
-
     public Task DeleteMemberAsync(long flockId, long invitationId, CancellationToken cancellationToken) =>
         sql.Bind(_deleteMember, flockId, invitationId).ExecuteNonQueryAsync(cancellationToken);
 
-    public Task AssignAsync(long invitationId, long? flockId, CancellationToken cancellationToken) =>
-        sql.Bind(_assign, flockId, invitationId, ownerId).ExecuteNonQueryAsync(cancellationToken);
+    /// <summary>Points each invitation at its flock now, or at none.</summary>
+    public async Task AssignAsync(IReadOnlyList<(long InvitationId, long? FlockId)> assignments, CancellationToken cancellationToken)
+    {
+        if (!sql.Dialect.WritesRowsAsArrays)
+        {
+            foreach (var (invitationId, flockId) in assignments)
+            {
+                await sql.Bind(_assign, flockId, invitationId, ownerId).ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return;
+        }
+
+        _assignAll ??= sql.Prepare(
+            """
+            UPDATE "Invitations" AS i SET "FlockId" = v."FlockId"
+            FROM unnest(@ids, @flocks) AS v("Id", "FlockId")
+            WHERE i."Id" = v."Id" AND i."OwnerId" = @owner
+            """,
+            "@ids", "@flocks", "@owner");
+        foreach (var chunk in assignments.Chunk(ArrayRows))
+        {
+            await sql.Bind(_assignAll, chunk.Select(a => a.InvitationId).ToArray(), chunk.Select(a => a.FlockId).ToArray(), ownerId)
+                .ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
 
     /// <summary>Takes the invitation out of the flock it leaves, unless it points at another flock by now.</summary>
     public Task LeaveAsync(long invitationId, long leftFlockId, CancellationToken cancellationToken) =>
@@ -116,19 +172,62 @@ internal sealed class FlockWriter(StoreCommands sql, string ownerId) : IDisposab
         sql.Bind(_deleteCandidates, ownerId, companyKey, from - DateTime.MinValue < span ? DateTime.MinValue : from - span, from, to)
             .ExecuteNonQueryAsync(cancellationToken);
 
-    public Task InsertCandidateAsync(DetectedCandidate candidate, CancellationToken cancellationToken) =>
-        sql.Bind(_insertCandidate, ownerId, candidate.CompanyKey, candidate.FirstSentAt, candidate.LastSentAt, candidate.SenderCount, candidate.Baseline)
-            .ExecuteNonQueryAsync(cancellationToken);
+    public async Task InsertCandidatesAsync(IReadOnlyList<DetectedCandidate> candidates, CancellationToken cancellationToken)
+    {
+        if (!sql.Dialect.WritesRowsAsArrays)
+        {
+            foreach (var candidate in candidates)
+            {
+                await sql.Bind(_insertCandidate, ownerId, candidate.CompanyKey, candidate.FirstSentAt, candidate.LastSentAt, candidate.SenderCount, candidate.Baseline)
+                    .ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return;
+        }
+
+        _insertCandidates ??= sql.Prepare(
+            """
+            INSERT INTO "FlockCandidates" ("OwnerId", "CompanyKey", "FirstSentAt", "LastSentAt", "SenderCount", "Baseline")
+            SELECT @owner, * FROM unnest(@companyKeys, @first, @last, @senders, @baselines)
+            """,
+            "@owner", "@companyKeys", "@first", "@last", "@senders", "@baselines");
+        foreach (var chunk in candidates.Chunk(ArrayRows))
+        {
+            await sql.Bind(_insertCandidates, ownerId, chunk.Select(c => c.CompanyKey).ToArray(), chunk.Select(c => Utc(c.FirstSentAt)).ToArray(),
+                    chunk.Select(c => Utc(c.LastSentAt)).ToArray(), chunk.Select(c => c.SenderCount).ToArray(), chunk.Select(c => c.Baseline).ToArray())
+                .ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
 
     public async Task InsertEventAsync(FlagEvent flagEvent, CancellationToken cancellationToken)
     {
         flagEvent.Id = (long)(await sql.Bind(_insertEvent, ownerId, flagEvent.Kind, flagEvent.Actor, flagEvent.OccurredAt, flagEvent.FlockId, flagEvent.Summary)
             .ExecuteScalarAsync(cancellationToken))!;
-        foreach (var change in flagEvent.Changes)
+        if (!sql.Dialect.WritesRowsAsArrays)
         {
-            await sql.Bind(_insertChange, flagEvent.Id, change.InvitationId, change.Before, change.After).ExecuteNonQueryAsync(cancellationToken);
+            foreach (var change in flagEvent.Changes)
+            {
+                await sql.Bind(_insertChange, flagEvent.Id, change.InvitationId, change.Before, change.After).ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return;
+        }
+
+        _insertChanges ??= sql.Prepare(
+            """
+            INSERT INTO "FlagEventChanges" ("FlagEventId", "InvitationId", "Before", "After")
+            SELECT @event, * FROM unnest(@invitations, @before, @after)
+            """,
+            "@event", "@invitations", "@before", "@after");
+        foreach (var chunk in flagEvent.Changes.Chunk(ArrayRows))
+        {
+            await sql.Bind(_insertChanges, flagEvent.Id, chunk.Select(c => c.InvitationId).ToArray(), chunk.Select(c => c.Before).ToArray(), chunk.Select(c => c.After).ToArray())
+                .ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    // The dialect's form of a time, which PostgreSQL takes as UTC; an array is bound as it is.
+    private DateTime Utc(DateTime time) => (DateTime)sql.Dialect.Value(time);
 
     public void Dispose() => sql.Dispose();
 
