@@ -60,8 +60,14 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     internal static Task<DataCoverage?> CoverageAsync(TriageDbContext db, string ownerId, CancellationToken cancellationToken) =>
         new DetectionLoader(db, ownerId).CoverageAsync(cancellationToken);
 
-    /// <summary>The incremental path: re-detects the neighbourhood of changed invitations, and other members' flocks they touch.</summary>
-    public async Task DetectAroundAsync(string ownerId, IReadOnlyCollection<InvitationChange> changes, DataCoverage? coverageBefore, CancellationToken cancellationToken)
+    /// <summary>
+    /// The incremental path: re-detects the neighbourhood of changed invitations, and other members' flocks they touch.
+    /// <paramref name="replacedSenders"/> are sender keys the change took from stored invitations (a sender known by
+    /// name whose company was set): no read finds them any more, yet other members' CAMPAIGN_SENDER may count them.
+    /// </summary>
+    public async Task DetectAroundAsync(
+        string ownerId, IReadOnlyCollection<InvitationChange> changes, DataCoverage? coverageBefore, CancellationToken cancellationToken,
+        IReadOnlyList<(string SenderKey, DateTime SentAt)>? replacedSenders = null)
     {
         if (changes.Count == 0)
         {
@@ -70,7 +76,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
 
         // One context and one transaction for the user's own work, as an import does (DetectWithinAsync): each
         // context and each turn at the write lock cost about as much as the reads of a small arrival.
-        var peers = await WithOwnerLockAsync(ownerId, db => DetectWithinAsync(db, ownerId, changes, rebuild: false, coverageBefore, cancellationToken), cancellationToken);
+        var peers = await WithOwnerLockAsync(ownerId, db => DetectWithinAsync(db, ownerId, changes, rebuild: false, coverageBefore, cancellationToken, replacedSenders), cancellationToken);
         await RescorePeersAsync(ownerId, peers, cancellationToken);
     }
 
@@ -93,7 +99,8 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
     /// after committing, because that takes their locks.
     /// </summary>
     internal async Task<PeerRescore> DetectWithinAsync(
-        TriageDbContext db, string ownerId, IReadOnlyCollection<InvitationChange> changes, bool rebuild, DataCoverage? coverageBefore, CancellationToken cancellationToken)
+        TriageDbContext db, string ownerId, IReadOnlyCollection<InvitationChange> changes, bool rebuild, DataCoverage? coverageBefore, CancellationToken cancellationToken,
+        IReadOnlyList<(string SenderKey, DateTime SentAt)>? replacedSenders = null)
     {
         if (rebuild)
         {
@@ -119,7 +126,7 @@ public sealed class FlockDetectionService(IDbContextFactory<TriageDbContext> dbF
         // not in a context of its own after it: most arrivals change no flock of the user's, and for them this one
         // read is all of the peers' re-score, which cost as much as the user's own detection (docs/performance.md,
         // "Fewer round trips per arrival"). The re-score itself still waits for the commit, as it takes their locks.
-        var reached = await CampaignRescore.ReachedAsync(db, ownerId, touched, SendersOf(changes, read), cancellationToken);
+        var reached = await CampaignRescore.ReachedAsync(db, ownerId, touched, [.. SendersOf(changes, read), .. replacedSenders ?? []], cancellationToken);
         return new PeerRescore([], []) { Reached = reached };
     }
 

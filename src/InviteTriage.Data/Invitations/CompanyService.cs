@@ -36,7 +36,7 @@ public sealed class CompanyService(IDbContextFactory<TriageDbContext> dbFactory,
 
         var coverage = await detection.CoverageAsync(ownerId, cancellationToken);
         InvitationChange left;
-        string key;
+        string key, senderBefore;
         long eventId;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -56,6 +56,7 @@ public sealed class CompanyService(IDbContextFactory<TriageDbContext> dbFactory,
             // A company the user has merged into another joins that one, as it would arriving in an import.
             key = (await CompanyAliasService.MapAsync(db, ownerId, cancellationToken)).Resolve(ownKey)!;
             left = new InvitationChange(invitation.CompanyKey, invitation.SentAt);
+            senderBefore = invitation.SenderKey;
             var before = invitation.Company;
             invitation.Company = name;
             invitation.CompanyKey = key;
@@ -89,7 +90,7 @@ public sealed class CompanyService(IDbContextFactory<TriageDbContext> dbFactory,
             eventId = flagEvent.Id;
         }
 
-        await detection.DetectAroundAsync(ownerId, [left, new InvitationChange(key, left.SentAt)], coverage, cancellationToken);
+        await detection.DetectAroundAsync(ownerId, [left, new InvitationChange(key, left.SentAt)], coverage, cancellationToken, replacedSenders: [(senderBefore, left.SentAt)]);
         return TriageResult.Done($"Company set to {name}; detection looked at it again.", eventId, 1);
     }
 }

@@ -2,6 +2,7 @@ using InviteTriage.Core.Detection;
 using InviteTriage.Core.Invitations;
 using InviteTriage.Data.Detection;
 using InviteTriage.Data.Imports;
+using InviteTriage.Data.Invitations;
 using InviteTriage.Data.Triage;
 using InviteTriage.Ingest;
 using Microsoft.EntityFrameworkCore;
@@ -175,6 +176,32 @@ public abstract class CampaignRescoreTests
 
         (await RebuiltFromNothingAsync(owners)).Should().Equal(afterMerge);
         afterMerge.Should().NotContain(r => r.Contains("also invited 2 other members", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SettingTheCompanyOfASenderKnownByName_ReScoresOtherMembersWhoCountedItUnderTheOldCompany()
+    {
+        const string firm = "Corrie Edge Partners";
+        string[] owners = [await _members.AddAsync(), await _members.AddAsync(), await _members.AddAsync()];
+
+        // The third member heard from two of the senders ten days after the first member's flock: too far for the
+        // company's reach (7 days), within the senders' (14 days).
+        await ByMailAsync(owners[0], Senders.Take(4).Select((name, k) => From(name, firm, Monday.AddHours(9).AddMinutes(40 * k))));
+        await ByMailAsync(owners[1], Senders.Take(4).Select((name, k) => From(name, firm, Monday.AddDays(2).AddHours(9).AddMinutes(40 * k))));
+        await ByMailAsync(owners[2], Senders.Take(2).Select((name, k) => From(name, firm, Monday.AddDays(10).AddHours(9).AddMinutes(40 * k))));
+        (await ReasonsAsync(owners)).Should().Contain(r => r.StartsWith("member 0:", StringComparison.Ordinal) && r.Contains("also invited 2 other members", StringComparison.Ordinal));
+
+        // She knows better: both work elsewhere. Their keys follow the company, so they are no longer the senders
+        // the first two members know.
+        var companies = _store.Services.GetRequiredService<CompanyService>();
+        foreach (var invitation in await _members.InvitationsAsync(owners[2]))
+        {
+            (await companies.SetCompanyAsync(owners[2], "test", invitation.Id, "Scarp Line Logistics", CancellationToken.None)).Outcome.Should().Be(TriageOutcome.Done);
+        }
+
+        var afterSetting = await ReasonsAsync(owners);
+        (await RebuiltFromNothingAsync(owners)).Should().Equal(afterSetting);
+        afterSetting.Should().NotContain(r => r.Contains("also invited 2 other members", StringComparison.Ordinal));
     }
 
     private Task<ImportSummary> ByMailAsync(string owner, IEnumerable<InvitationDraft> drafts) =>
