@@ -61,7 +61,9 @@ async function measure(visit, target, n) {
   return (cpuMs() - before) / n;
 }
 
-// Warm up: every page by link and by load, three times.
+// Warm up: every page by link and by load, three times. Its CPU is the price of a fresh app's first visits (JIT).
+const startCpu = cpuMs();
+const warmStarted = performance.now();
 for (let i = 0; i < 3; i++) {
   for (const target of pages.slice(1)) {
     await byLink(target);
@@ -70,6 +72,9 @@ for (let i = 0; i < 3; i++) {
   }
   await byLoad(pages[0]);
 }
+
+const warmCpu = cpuMs() - startCpu;
+const warmSeconds = (performance.now() - warmStarted) / 1000;
 
 // Inbox alone: from another page that costs little (Import) and back, taken as Import + Inbox.
 const rows = [];
@@ -82,6 +87,8 @@ for (const [kind, visit] of [['link', byLink], ['load', byLoad]]) {
 }
 await browser.close();
 
+console.log(`Warm-up (every page three times by link and by load, 33 visits): ${(warmCpu / 1000).toFixed(1)} s of app CPU in ${warmSeconds.toFixed(0)} s;` +
+  ` the app had used ${(startCpu / 1000).toFixed(1)} s to start and sign in.\n`);
 console.log(`App CPU per visit, ${visits} visits each, a round trip being the page and the Inbox after it (ms of CPU):\n`);
 console.log('| page | by link: page + Inbox | by load: page + Inbox |');
 console.log('|---|---:|---:|');
