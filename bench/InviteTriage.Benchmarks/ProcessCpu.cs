@@ -11,7 +11,10 @@ internal static partial class ProcessCpu
 {
     private const int ClockProcessCpuTimeId = 2;
 
-    public static double Milliseconds => ClockGetTime(ClockProcessCpuTimeId, out var now) == 0 ? (now.Seconds * 1e3) + (now.Nanoseconds / 1e6) : double.NaN;
+    // The clock's id and the struct's layout are Linux's (64-bit); elsewhere the figure is NaN rather than wrong.
+    public static double Milliseconds => OperatingSystem.IsLinux() && ClockGetTime(ClockProcessCpuTimeId, out var now) == 0
+        ? (now.Seconds * 1e3) + (now.Nanoseconds / 1e6)
+        : double.NaN;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct TimeSpec

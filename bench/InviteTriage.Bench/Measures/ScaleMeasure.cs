@@ -236,17 +236,18 @@ internal sealed class ScaleMeasure : IMeasure
         }
     }
 
+    // The warm-up ends when a round of arrivals compiles less than this, or after this many (twice the timed ones at most).
+    private const double WarmJitMs = 5;
+    private const int MaxWarmArrivals = 2_000;
+
     /// <summary>
     /// Arrivals in the small and the large store, in alternating rounds after a warm-up in each, so that the noise of
     /// a shared machine and the JIT's warming fall on both alike.
     /// </summary>
-    // The warm-up ends when a hundred arrivals compile less than this, or after this many (twice the timed ones at most).
-    private const double WarmJitMs = 5;
-    private const int MaxWarmArrivals = 2_000;
-
     private async Task ArrivalsAsync(BenchRun run, BenchInstance smallStore, BenchInstance largeStore, string size, CancellationToken cancellationToken)
     {
         const int Rounds = 5;
+        const int WarmRound = 50;
         var options = run.Options;
         var perRound = Math.Max(1, options.Arrivals / Rounds);
         var small = new Dictionary<bool, List<double>>();
@@ -256,20 +257,21 @@ internal sealed class ScaleMeasure : IMeasure
             var seed = options.Seed + (newestDay ? 1 : 2);
             var inSmall = new IncrementalArrivals(smallStore, await smallStore.MemberIdAsync(BenchInstance.EmailOf(0)), newestDay, seed);
             var inLarge = new IncrementalArrivals(largeStore, await largeStore.MemberIdAsync(BenchInstance.EmailOf(0)), newestDay, seed);
+
             // Fifty arrivals used to be the warm-up; the tiered JIT then still recompiled the arrivals' code through the
-            // timed rounds and made most of their p99 (docs/performance.md, session 9). It warms in the small store
-            // until it compiles next to nothing, then each store's own EF Core queries compile in a hundred more.
-            // A smoke run (test.sh, a handful of arrivals) warms with one hundred.
-            var warming = 0;
-            var warmAtMost = Math.Clamp(options.Arrivals * 2, 100, MaxWarmArrivals);
-            for (var compiled = double.MaxValue; compiled > WarmJitMs && warming < warmAtMost; warming += 100)
+            // timed rounds and made most of their p99 (docs/performance.md, session 9). It now warms until a round
+            // compiles next to nothing, in both stores alike, so that both take the same arrivals; a smoke run
+            // (test.sh, a handful of arrivals) warms with one round, fifty in each.
+            var warmed = 0;
+            var warmAtMost = Math.Clamp(options.Arrivals * 2, WarmRound * 2, MaxWarmArrivals);
+            for (var compiled = double.MaxValue; compiled > WarmJitMs && warmed < warmAtMost; warmed += WarmRound * 2)
             {
                 var before = JitInfo.GetCompilationTime();
-                await inSmall.ArriveAsync(100, timed: false, cancellationToken);
+                await inSmall.ArriveAsync(WarmRound, timed: false, cancellationToken);
+                await inLarge.ArriveAsync(WarmRound, timed: false, cancellationToken);
                 compiled = (JitInfo.GetCompilationTime() - before).TotalMilliseconds;
             }
 
-            await inLarge.ArriveAsync(100, timed: false, cancellationToken);
             var jitBefore = JitInfo.GetCompilationTime();
             for (var round = 0; round < Rounds; round++)
             {
@@ -278,7 +280,7 @@ internal sealed class ScaleMeasure : IMeasure
             }
 
             run.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"arrivals at {Pattern(newestDay)}: warmed with {warming} in the small store and 100 in the large; the JIT compiled for {(JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds:0} ms while they were timed"));
+                $"arrivals at {Pattern(newestDay)}: warmed with {warmed / 2} in each store; the JIT compiled for {(JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds:0} ms while they were timed"));
 
             (small[newestDay], large[newestDay]) = (inSmall.Milliseconds, inLarge.Milliseconds);
             foreach (var (name, times) in new[] { (Size(SmallInvitations), inSmall.Milliseconds), (size, inLarge.Milliseconds) })

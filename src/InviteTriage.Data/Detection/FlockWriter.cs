@@ -11,9 +11,9 @@ namespace InviteTriage.Data.Detection;
 /// Writes what <see cref="FlockReconciler"/> decided with prepared statements in the caller's transaction: flocks,
 /// memberships, the invitations' current flock, and history. A rebuild of a million invitations writes tens of
 /// thousands of these rows; through the change tracker that took most of the rebuild's time. On PostgreSQL the rows
-/// of which there is one per member of a flock (memberships, the invitations' flock, history's changes) and the
-/// candidates go as arrays, a statement for many (<see cref="StoreDialect.WritesRowsAsArrays"/>): one a row, each a
-/// round trip and a plan, they were most of a rebuild there (docs/performance.md, "Scale on PostgreSQL, 1M").
+/// of one kind that come together go as arrays, a statement for many (<see cref="StoreDialect.WritesRowsAsArrays"/>):
+/// a save's memberships and invitations' flock, a stretch's candidates, an event's changes. One a row, each a round
+/// trip and a plan, they were most of a rebuild there (docs/performance.md, "Scale on PostgreSQL, 1M").
 /// </summary>
 internal sealed class FlockWriter(StoreCommands sql, string ownerId) : IDisposable
 {

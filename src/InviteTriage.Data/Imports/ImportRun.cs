@@ -53,7 +53,9 @@ internal sealed class ImportRun(ImportStatements store, long batchId, DateTime n
 
     /// <summary>
     /// The sender keys merges replaced (a name-based key by a profile URL), with their times. Only the merge's snapshot
-    /// names them afterwards, yet other members' CAMPAIGN_SENDER may have counted this member under them.
+    /// names them afterwards, yet other members' CAMPAIGN_SENDER may have counted this member under them. One entry per
+    /// such merge, about a hundred bytes: merges are looked up in the store one row at a time, so an import has far
+    /// fewer of them than rows it could hold.
     /// </summary>
     public List<(string SenderKey, DateTime SentAt)> ReplacedSenders { get; } = [];
 

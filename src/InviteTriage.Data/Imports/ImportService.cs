@@ -129,11 +129,11 @@ public sealed class ImportService(
                 peers = peers with { Reached = await CampaignRescore.ReachedBySendersAsync(db, ownerId, OfBatch(db, ownerId, batch.Id), manyChanged: true, cancellationToken) };
             }
 
-            if (run.ReplacedSenders.Count > 0)
+            // Every read above sees the merged invitations under their new sender keys; the members who knew them
+            // under the old ones are found from those, a bounded list at a time.
+            foreach (var replaced in run.ReplacedSenders.Chunk(RebuildThreshold))
             {
-                // Every read above sees the merged invitations under their new sender keys; the members who knew them
-                // under the old ones are found from those.
-                peers = peers with { Reached = [.. peers.Reached, .. await CampaignRescore.ReachedAsync(db, ownerId, [], run.ReplacedSenders, cancellationToken)] };
+                peers = peers with { Reached = [.. peers.Reached, .. await CampaignRescore.ReachedAsync(db, ownerId, [], replaced, cancellationToken)] };
             }
 
             await transaction.CommitAsync(cancellationToken);
