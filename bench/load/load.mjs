@@ -10,6 +10,7 @@
 // nothing, so that the figures are the app's steady state rather than its first seconds (JIT, cold caches).
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { withoutAnimations } from './animations.mjs';
 import { chromium } from 'playwright-core';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
@@ -120,17 +121,7 @@ async function circuit(browser, index) {
   await new Promise((resolve) => setTimeout(resolve, (index * 10_000) / Math.max(circuits, 1)));
   const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 800 } });
   context.setDefaultTimeout(timeoutMs);
-  // Animations off: the load is the app's, and twenty renderers drawing MudBlazor's progress bars and ripples at
-  // frame rate on the app's two cores took most of them (load average 27, the app 0.3 of a core). A user's browser
-  // draws them on the user's own machine.
-  await context.addInitScript(() => {
-    const style = () => {
-      const sheet = document.createElement('style');
-      sheet.textContent = '*, *::before, *::after { animation: none !important; transition: none !important; }';
-      document.head.appendChild(sheet);
-    };
-    if (document.head) style(); else document.addEventListener('DOMContentLoaded', style);
-  });
+  await withoutAnimations(context);
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));

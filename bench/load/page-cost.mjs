@@ -7,6 +7,7 @@
 //   node page-cost.mjs --base http://127.0.0.1:5080 --pid <the app's pid> --email … --password … [--visits 20]
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { withoutAnimations } from './animations.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
   arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
@@ -22,14 +23,7 @@ const pages = [['/', 'Inbox'], ['/flocks', 'Flocks'], ['/history', 'History'], [
 const browser = await chromium.launch({ executablePath: args.chromium ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 const context = await browser.newContext({ baseURL: args.base, viewport: { width: 1280, height: 800 } });
 context.setDefaultTimeout(60_000);
-await context.addInitScript(() => {
-  const style = () => {
-    const sheet = document.createElement('style');
-    sheet.textContent = '*, *::before, *::after { animation: none !important; transition: none !important; }';
-    document.head.appendChild(sheet);
-  };
-  if (document.head) style(); else document.addEventListener('DOMContentLoaded', style);
-});
+await withoutAnimations(context);
 const page = await context.newPage();
 await page.goto('/account/login');
 await page.fill('#email', args.email);

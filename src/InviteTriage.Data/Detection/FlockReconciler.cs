@@ -173,10 +173,7 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
 
         await writer.AssignAsync(moved, cancellationToken);
 
-        foreach (var pending in _events)
-        {
-            await writer.InsertEventAsync(pending.ToEvent(ownerId, now), cancellationToken);
-        }
+        await writer.InsertEventsAsync([.. _events.Select(pending => pending.ToEvent(ownerId, now))], cancellationToken);
 
         _assignments.Clear();
         _leaving.Clear();

@@ -12,7 +12,7 @@ namespace InviteTriage.Data.Detection;
 /// memberships, the invitations' current flock, and history. A rebuild of a million invitations writes tens of
 /// thousands of these rows; through the change tracker that took most of the rebuild's time. On PostgreSQL the rows
 /// of one kind that come together go as arrays, a statement for many (<see cref="StoreDialect.WritesRowsAsArrays"/>):
-/// a save's memberships and invitations' flock, a stretch's candidates, an event's changes. One a row, each a round
+/// a save's memberships, invitations' flock and history's changes, and a stretch's candidates. One a row, each a round
 /// trip and a plan, they were most of a rebuild there (docs/performance.md, "Scale on PostgreSQL, 1M").
 /// </summary>
 internal sealed class FlockWriter(StoreCommands sql, string ownerId) : IDisposable
@@ -199,15 +199,25 @@ internal sealed class FlockWriter(StoreCommands sql, string ownerId) : IDisposab
         }
     }
 
-    public async Task InsertEventAsync(FlagEvent flagEvent, CancellationToken cancellationToken)
+    /// <summary>The events, each a statement for its id, then all of their changes together.</summary>
+    public async Task InsertEventsAsync(IReadOnlyList<FlagEvent> flagEvents, CancellationToken cancellationToken)
     {
-        flagEvent.Id = (long)(await sql.Bind(_insertEvent, ownerId, flagEvent.Kind, flagEvent.Actor, flagEvent.OccurredAt, flagEvent.FlockId, flagEvent.Summary)
-            .ExecuteScalarAsync(cancellationToken))!;
-        if (!sql.Dialect.WritesRowsAsArrays)
+        foreach (var flagEvent in flagEvents)
         {
+            flagEvent.Id = (long)(await sql.Bind(_insertEvent, ownerId, flagEvent.Kind, flagEvent.Actor, flagEvent.OccurredAt, flagEvent.FlockId, flagEvent.Summary)
+                .ExecuteScalarAsync(cancellationToken))!;
             foreach (var change in flagEvent.Changes)
             {
-                await sql.Bind(_insertChange, flagEvent.Id, change.InvitationId, change.Before, change.After).ExecuteNonQueryAsync(cancellationToken);
+                change.FlagEventId = flagEvent.Id;
+            }
+        }
+
+        var changes = flagEvents.SelectMany(e => e.Changes).ToList();
+        if (!sql.Dialect.WritesRowsAsArrays)
+        {
+            foreach (var change in changes)
+            {
+                await sql.Bind(_insertChange, change.FlagEventId, change.InvitationId, change.Before, change.After).ExecuteNonQueryAsync(cancellationToken);
             }
 
             return;
@@ -216,12 +226,13 @@ internal sealed class FlockWriter(StoreCommands sql, string ownerId) : IDisposab
         _insertChanges ??= sql.Prepare(
             """
             INSERT INTO "FlagEventChanges" ("FlagEventId", "InvitationId", "Before", "After")
-            SELECT @event, * FROM unnest(@invitations, @before, @after)
+            SELECT * FROM unnest(@events, @invitations, @before, @after)
             """,
-            "@event", "@invitations", "@before", "@after");
-        foreach (var chunk in flagEvent.Changes.Chunk(ArrayRows))
+            "@events", "@invitations", "@before", "@after");
+        foreach (var chunk in changes.Chunk(ArrayRows))
         {
-            await sql.Bind(_insertChanges, flagEvent.Id, chunk.Select(c => c.InvitationId).ToArray(), chunk.Select(c => c.Before).ToArray(), chunk.Select(c => c.After).ToArray())
+            await sql.Bind(_insertChanges, chunk.Select(c => c.FlagEventId).ToArray(), chunk.Select(c => c.InvitationId).ToArray(), chunk.Select(c => c.Before).ToArray(),
+                    chunk.Select(c => c.After).ToArray())
                 .ExecuteNonQueryAsync(cancellationToken);
         }
     }
