@@ -32,7 +32,7 @@ internal sealed class SqliteDialect : StoreDialect
     public override void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .AddInterceptors(
-                new SqlitePragmas(),
+                new SqlitePragmas(connectionString),
                 new SqliteWriteLock(new WriterQueue(WriterTimeout(connectionString))));
 
     // 0 means no limit, for a command and so for a writer.
@@ -146,7 +146,7 @@ internal sealed class SqliteDialect : StoreDialect
 
     // EF Core's SQLite text form of a DateTime; stored times are UTC (UtcDateTimeConverter).
     public override object Value(object? value) => value is DateTime time
-        ? (time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)
+        ? UtcDateTimeConverter.ToStored(time).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)
         : base.Value(value);
 
     private sealed class Restore(Func<Task> restore) : IAsyncDisposable
