@@ -88,9 +88,7 @@ internal sealed class PostgresDialect : StoreDialect
         Task.FromResult<IAsyncDisposable>(new AnalyzeAfterBulkWrite(sql));
 
     // timestamptz takes only UTC times from Npgsql; stored times are UTC (UtcDateTimeConverter).
-    public override object Value(object? value) => value is DateTime time
-        ? DateTime.SpecifyKind(time.Kind == DateTimeKind.Utc ? time : time.ToUniversalTime(), DateTimeKind.Utc)
-        : base.Value(value);
+    public override object Value(object? value) => value is DateTime time ? UtcDateTimeConverter.ToStored(time) : base.Value(value);
 
     private static SqlFunctionExpression Lower(SqlExpression text) =>
         new("lower", [text], nullable: true, argumentsPropagateNullability: [true], typeof(string), text.TypeMapping);
