@@ -13,8 +13,8 @@ internal static class Percentiles
     public static async Task RunAsync(int[] storeSizes, int arrivals, TextWriter output)
     {
         await WarmUpAsync();
-        await output.WriteLineAsync("| stored | arrivals at | count | detect p50 | detect p99 | insert+detect p50 | insert+detect p99 |");
-        await output.WriteLineAsync("|---:|---|---:|---:|---:|---:|---:|");
+        await output.WriteLineAsync("| stored | arrivals at | count | detect p50 | detect p99 | insert+detect p50 | insert+detect p99 | fixed work of the median's length: p50, p99 |");
+        await output.WriteLineAsync("|---:|---|---:|---:|---:|---:|---:|---:|");
         foreach (var stored in storeSizes)
         {
             await using var store = await BenchStore.CreateAsync(stored, RebuildBenchmarks.Recipients, Console.Error);
@@ -80,6 +80,7 @@ internal static class Percentiles
             for (var i = 0; i < arrivals; i++)
             {
                 var historyBefore = await insert.HistoryCountAsync();
+                var startedAt = Stopwatch.GetTimestamp();
                 var clock = Stopwatch.StartNew();
                 var arrival = await insert.StoreOneAsync();
                 var storing = clock.Elapsed.TotalMilliseconds;
@@ -97,15 +98,16 @@ internal static class Percentiles
                 // withdrawn, its own or another member's), counted after the clock stopped.
                 var changed = await insert.HistoryCountAsync() > historyBefore;
                 (changed ? changedFlocks : changedNone).Add(detecting);
-                traced.Add(new TracedArrival(detecting, detectingCpu, jitting, arrival.Change.CompanyKey!, changed, collected.Item1, collected.Item2));
+                traced.Add(new TracedArrival(detecting, detectingCpu, jitting, arrival.Change.CompanyKey!, changed, collected.Item1, collected.Item2, (double)startedAt / Stopwatch.Frequency, storing));
                 if (arrival.CoverageBefore is { } before && (arrival.Change.SentAt < before.Earliest || arrival.Change.SentAt > before.Latest))
                 {
                     atEdge.Add(detecting);
                 }
             }
 
+            var machine = FixedWork.Time(Quantile(detect, 0.5), arrivals);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"| {stored:N0} | {(newest ? "the newest day" : "any time")} | {arrivals:N0} | {Quantile(detect, 0.5):0.00} ms | {Quantile(detect, 0.99):0.00} ms | {Quantile(total, 0.5):0.00} ms | {Quantile(total, 0.99):0.00} ms |"));
+                $"| {stored:N0} | {(newest ? "the newest day" : "any time")} | {arrivals:N0} | {Quantile(detect, 0.5):0.00} ms | {Quantile(detect, 0.99):0.00} ms | {Quantile(total, 0.5):0.00} ms | {Quantile(total, 0.99):0.00} ms | {Quantile(machine, 0.5):0.00} ms, {Quantile(machine, 0.99):0.00} ms |"));
             if (atEdge.Count > 0)
             {
                 await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -123,19 +125,27 @@ internal static class Percentiles
             await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"the process's CPU time per detection (every thread's): p50 {Quantile(cpuTimes, 0.5):0.00} ms, p99 {Quantile(cpuTimes, 0.99):0.00} ms"));
 
+            // Every detection's window on the monotonic clock, for matching `perf record -k CLOCK_MONOTONIC` samples to them.
+            if (Environment.GetEnvironmentVariable("INVITETRIAGE_BENCH_WINDOWS") is { Length: > 0 } windows)
+            {
+                await File.AppendAllLinesAsync(windows, traced.Select(t => string.Create(CultureInfo.InvariantCulture,
+                    $"{t.StartedAt + t.StoreMs / 1000:0.000000} {t.StartedAt + (t.StoreMs + t.DetectMs) / 1000:0.000000} {t.DetectMs:0.000} {t.CpuMs:0.000} {(t.Changed ? 1 : 0)}")));
+            }
+
             // The slowest 1 %, which make the p99: what they had in common, if anything.
-            await Console.Error.WriteLineAsync("the slowest 1 %: detect ms, of it the process's CPU ms and the JIT's ms, company, changed a flock, collections during it, collector pauses during it");
+            await Console.Error.WriteLineAsync("the slowest 1 %: detect ms, of it the process's CPU ms and the JIT's ms, company, changed a flock, collections during it, collector pauses during it, the detection's start and end on the monotonic clock (s)");
             foreach (var slow in traced.OrderByDescending(t => t.DetectMs).Take(Math.Max(1, arrivals / 100)))
             {
                 await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  {slow.DetectMs,7:0.00} {slow.CpuMs,7:0.00} {slow.JitMs,7:0.00} {slow.Company,-11} {(slow.Changed ? "changed" : "-"),-7} {slow.Collections} {slow.PausedMs:0.00} ms"));
+                    $"  {slow.DetectMs,7:0.00} {slow.CpuMs,7:0.00} {slow.JitMs,7:0.00} {slow.Company,-11} {(slow.Changed ? "changed" : "-"),-7} {slow.Collections} {slow.PausedMs:0.00} ms {slow.StartedAt + slow.StoreMs / 1000:0.000000} {slow.StartedAt + (slow.StoreMs + slow.DetectMs) / 1000:0.000000}"));
             }
         }
     }
 
-    private sealed record TracedArrival(double DetectMs, double CpuMs, double JitMs, string Company, bool Changed, int Collections, double PausedMs);
+    /// <summary>One timed arrival; <paramref name="StartedAt"/> is the monotonic clock's seconds, which `perf record -k CLOCK_MONOTONIC` stamps its samples with too.</summary>
+    private sealed record TracedArrival(double DetectMs, double CpuMs, double JitMs, string Company, bool Changed, int Collections, double PausedMs, double StartedAt, double StoreMs);
 
-    private static double Quantile(List<double> values, double q)
+    internal static double Quantile(List<double> values, double q)
     {
         var sorted = values.Order().ToList();
         return sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(q * sorted.Count) - 1)];
