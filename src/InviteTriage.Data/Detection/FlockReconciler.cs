@@ -116,15 +116,18 @@ internal sealed class FlockReconciler(TriageDbContext db, string ownerId, DateTi
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
         using var writer = new FlockWriter(StoreCommands.Of(db), ownerId);
-        foreach (var (companyKey, from, to, span, candidates, clearFirst) in _candidates)
+        // Every stretch's stored candidates go before any found ones are written: stretches hold whole gap-chains of
+        // their company and share none, so the order changes nothing, and the found ones then go as one array
+        // statement on PostgreSQL rather than one a stretch.
+        foreach (var (companyKey, from, to, span, _, clearFirst) in _candidates)
         {
             if (clearFirst)
             {
                 await writer.DeleteCandidatesAsync(companyKey, from, to, span, cancellationToken);
             }
-
-            await writer.InsertCandidatesAsync(candidates, cancellationToken);
         }
+
+        await writer.InsertCandidatesAsync([.. _candidates.SelectMany(c => c.Candidates)], cancellationToken);
 
         foreach (var gone in _deleted)
         {
