@@ -27,13 +27,7 @@ internal sealed class ImportStatements(StoreCommands sql, string ownerId, long b
         """SELECT EXISTS (SELECT 1 FROM "Invitations" WHERE "OwnerId" = @owner AND "Network" = @network AND "ExternalId" = @externalId)""",
         "@owner", "@network", "@externalId");
 
-    // Any invitation with the same minute key, with an external id or not (MinuteKeys).
-    private readonly DbCommand _minuteStored = sql.Prepare(
-        """
-        SELECT EXISTS (SELECT 1 FROM "Invitations"
-            WHERE "SenderKey" = @senderKey AND "OwnerId" = @owner AND "Network" = @network AND "SentMinute" = @minute)
-        """,
-        "@senderKey", "@owner", "@network", "@minute");
+    private readonly DbCommand _minuteStored = sql.Prepare(MinuteStoredSql, "@senderKey", "@minuteStart", "@minuteEnd", "@owner", "@network", "@minute");
 
     private readonly DbCommand _externalMinuteKeys = sql.Prepare(
         """SELECT "Network", "SenderKey", "SentMinute" FROM "Invitations" WHERE "OwnerId" = @owner AND "ExternalId" IS NOT NULL""",
@@ -59,13 +53,7 @@ internal sealed class ImportStatements(StoreCommands sql, string ownerId, long b
         """,
         "@owner", "@nameKey", "@from", "@to");
 
-    private readonly DbCommand _companyless = sql.Prepare(
-        $"""
-        SELECT {InvitationColumns} FROM "Invitations"
-        WHERE "SenderKey" = @senderKey AND "OwnerId" = @owner AND "CompanyKey" IS NULL
-        ORDER BY "Id"
-        """,
-        "@senderKey", "@owner");
+    private readonly DbCommand _companyless = sql.Prepare(CompanylessSql(sql.Dialect), "@senderKey", "@owner");
 
     private readonly DbCommand _updateMerged = sql.Prepare(
         """
@@ -105,7 +93,33 @@ internal sealed class ImportStatements(StoreCommands sql, string ownerId, long b
     private readonly DbCommand _otherSource = sql.Prepare(
         """SELECT EXISTS (SELECT 1 FROM "Invitations" WHERE "OwnerId" = @owner AND "Source" <> @source)""", "@owner", "@source");
 
+    /// <summary>
+    /// Any invitation with the same minute key, with an external id or not (MinuteKeys). The unique index of minute keys
+    /// holds only those without one, so the sender's index answers, with the minute as a range of its times: with only
+    /// "SentMinute" to go on, SQLite (which has no statistics here) walked the member's timeline instead, every
+    /// invitation of the member for each small import's row, 300 ms at a million (docs/performance.md, "A small import
+    /// walked the member's timeline").
+    /// </summary>
+    internal const string MinuteStoredSql =
+        """
+        SELECT EXISTS (SELECT 1 FROM "Invitations"
+            WHERE "SenderKey" = @senderKey AND "SentAt" >= @minuteStart AND "SentAt" < @minuteEnd
+              AND "OwnerId" = @owner AND "Network" = @network AND "SentMinute" = @minute)
+        """;
+
     public StoreCommands Sql => sql;
+
+    /// <summary>
+    /// The owner's invitations from one profile with no company, for each contact of an export: through the sender's
+    /// index, which holds a few rows, and not the owner's companies' index, where every invitation without a company
+    /// (all of an export's) sits under one key.
+    /// </summary>
+    internal static string CompanylessSql(StoreDialect dialect) =>
+        $"""
+        SELECT {InvitationColumns} FROM "Invitations"
+        WHERE "SenderKey" = @senderKey AND {dialect.Unindexed("\"OwnerId\"")} = @owner AND "CompanyKey" IS NULL
+        ORDER BY "Id"
+        """;
 
     /// <summary>How many new invitations the import gathers before <see cref="InsertAsync"/>.</summary>
     public int InsertBatchSize => _insert.BatchSize;
@@ -117,7 +131,7 @@ internal sealed class ImportStatements(StoreCommands sql, string ownerId, long b
     public Task<bool> IsStoredAsync(Invitation i, CancellationToken cancellationToken) =>
         IsOneAsync(i.ExternalId is { } externalId
             ? sql.Bind(_externalIdStored, ownerId, i.Network, externalId)
-            : sql.Bind(_minuteStored, i.SenderKey, ownerId, i.Network, i.SentMinute), cancellationToken);
+            : sql.Bind(_minuteStored, i.SenderKey, MinuteStart(i.SentMinute).AddSeconds(-1), MinuteStart(i.SentMinute + 1).AddSeconds(1), ownerId, i.Network, i.SentMinute), cancellationToken);
 
     /// <summary>The minute keys of the owner's stored invitations that have an external id.</summary>
     public async Task<MinuteKeys> ExternalMinuteKeysAsync(CancellationToken cancellationToken)
@@ -206,6 +220,10 @@ internal sealed class ImportStatements(StoreCommands sql, string ownerId, long b
         _insert.Dispose();
         sql.Dispose();
     }
+
+    // SentMinute counts whole minutes since the Unix epoch, rounded through a double (DraftRules.MinuteOf): a second more
+    // either side keeps a time a rounding away from the minute's edge in the range, and "SentMinute" decides.
+    private static DateTime MinuteStart(long minute) => DateTime.UnixEpoch.AddMinutes(minute);
 
     private static async Task<bool> IsOneAsync(DbCommand command, CancellationToken cancellationToken) =>
         Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
