@@ -48,6 +48,14 @@ public sealed class ScaleJourneyTests : IClassFixture<RunningApp>, IClassFixture
             await Assertions.Expect(page.GetByTestId("flock-card")).ToHaveCountAsync(50);
             await page.GetByTestId("more-flocks").ClickAsync();
             await Assertions.Expect(page.GetByTestId("flock-card")).ToHaveCountAsync(openFlocks);
+
+            // A link to the last open flock, beyond the first batch: the tab opens with the cards down to it, marked.
+            var last = await LastOpenFlockAsync(token);
+            await page.GotoAsync($"/flocks?flock={last}");
+            await page.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 60_000 });
+            await Assertions.Expect(page.Locator($"#flock-{last}.highlighted")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("flock-card")).ToHaveCountAsync(openFlocks);
+            await Assertions.Expect(page.GetByTestId("flock-count")).ToContainTextAsync($"{openFlocks} open flocks");
         }
         catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
         {
@@ -77,6 +85,15 @@ public sealed class ScaleJourneyTests : IClassFixture<RunningApp>, IClassFixture
         using var open = await http.GetAsync(new Uri("api/flocks?status=open", UriKind.Relative));
         using var openJson = JsonDocument.Parse(await open.Content.ReadAsStringAsync());
         return openJson.RootElement.GetArrayLength();
+    }
+
+    private async Task<long> LastOpenFlockAsync(string token)
+    {
+        using var http = new HttpClient { BaseAddress = _app.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var open = await http.GetAsync(new Uri("api/flocks?status=open", UriKind.Relative));
+        using var json = JsonDocument.Parse(await open.Content.ReadAsStringAsync());
+        return json.RootElement.EnumerateArray().Last().GetProperty("id").GetInt64();
     }
 
     private static object Draft(string name, string company, DateTime sentAt) => new

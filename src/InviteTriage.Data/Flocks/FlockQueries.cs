@@ -33,6 +33,36 @@ public sealed class FlockQueries(IDbContextFactory<TriageDbContext> dbFactory)
         return new Page<FlockView>(await WithMembersAsync(db, flocks, cancellationToken), total);
     }
 
+    /// <summary>
+    /// The flocks of one status from <paramref name="skip"/> on, at most <paramref name="take"/>, in the list's order,
+    /// and how many the status holds: the Flocks page reads its cards as it shows them, not the whole tab.
+    /// </summary>
+    public async Task<Page<FlockView>> RangeAsync(string ownerId, FlockStatus status, int skip, int take, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var flocks = await Listed(db, ownerId, status).Skip(Math.Max(skip, 0)).Take(Math.Max(take, 0)).ToListAsync(cancellationToken);
+        var total = await db.Flocks.CountAsync(f => f.OwnerId == ownerId && f.Status == status, cancellationToken);
+        return new Page<FlockView>(await WithMembersAsync(db, flocks, cancellationToken), total);
+    }
+
+    /// <summary>
+    /// A flock's status and its place in that status's list (0 is the first), in one query; null when the owner has
+    /// no such flock. A link to a flock opens its tab with the cards down to it.
+    /// </summary>
+    public async Task<FlockRank?> RankAsync(string ownerId, long id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Flocks.AsNoTracking()
+            .Where(f => f.Id == id && f.OwnerId == ownerId)
+            .Select(linked => new FlockRank(
+                linked.Status,
+                // Those before it in Listed's order: higher scored, then later, then of a smaller id.
+                db.Flocks.Count(f => f.OwnerId == ownerId && f.Status == linked.Status
+                    && (f.Score > linked.Score
+                        || (f.Score == linked.Score && (f.FirstSentAt > linked.FirstSentAt || (f.FirstSentAt == linked.FirstSentAt && f.Id < linked.Id)))))))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
     // Most likely first, through the owner's (OwnerId, Status, Score) index when a status is given.
     private static IQueryable<Flock> Listed(TriageDbContext db, string ownerId, FlockStatus? status) =>
         db.Flocks.AsNoTracking()

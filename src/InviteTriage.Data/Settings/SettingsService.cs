@@ -1,5 +1,6 @@
 using System.Globalization;
 using InviteTriage.Core.Detection;
+using InviteTriage.Core.Flocks;
 using InviteTriage.Core.History;
 using InviteTriage.Core.Settings;
 using InviteTriage.Data.Detection;
@@ -101,6 +102,29 @@ public sealed class SettingsService(IDbContextFactory<TriageDbContext> dbFactory
             TrustedCompanies = [.. parameters.TrustedCompanies ?? stored.TrustedCompanies],
         };
         return (await detection.PreviewAsync(ownerId, settings, cancellationToken), []);
+    }
+
+    /// <summary>
+    /// What detection found with the saved settings, from the stored flocks: the live ones (open and resolved), the
+    /// likely among them, and their members. It is what <see cref="PreviewAsync"/> counts for the saved settings, since
+    /// every change to the data or the settings is detected as it is stored; dismissed and withdrawn flocks are what
+    /// detection no longer finds. One aggregate over the owner's flocks, where a preview reads every invitation.
+    /// </summary>
+    public async Task<DetectionPreview> CurrentAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var live = db.Flocks.Where(f => f.OwnerId == ownerId && (f.Status == FlockStatus.Open || f.Status == FlockStatus.Resolved));
+        var counts = await live
+            .GroupBy(f => f.OwnerId)
+            .Select(g => new { Flocks = g.Count(), Likely = g.Count(f => f.Severity == FlockSeverity.Likely) })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (counts is null)
+        {
+            return new DetectionPreview(0, 0, 0);
+        }
+
+        var members = await live.SelectMany(f => f.Members).CountAsync(cancellationToken);
+        return new DetectionPreview(counts.Flocks, counts.Likely, members);
     }
 
     // Companies as the user typed them, trimmed, each once whatever its spelling ("Acme" and "ACME, Inc." are one).

@@ -1,3 +1,4 @@
+using InviteTriage.Core.Flocks;
 using InviteTriage.Core.History;
 using InviteTriage.Data.Settings;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +73,53 @@ public abstract class SettingsServiceTests
         trusting!.Flocks.Should().Be(0);
         (await _members.FlocksAsync(owner, Core.Flocks.FlockStatus.Open)).Should().ContainSingle();
         (await _members.EventsAsync(owner)).Should().HaveCount(eventsBefore);
+    }
+
+    /// <summary>
+    /// The settings page shows the saved settings' figures from the stored flocks instead of a preview: they must be
+    /// what the preview counts, whatever became of the flocks since (answered, dismissed, withdrawn).
+    /// </summary>
+    [Fact]
+    public async Task CurrentAsync_AfterDetection_IsWhatThePreviewOfTheSavedSettingsCounts()
+    {
+        var owner = await _members.AddAsync();
+        await _members.ReceiveAsync(owner,
+        [
+            .. Enumerable.Range(0, 5).Select(i => From($"Aspen {i}", "Aspen Row", Monday.AddHours(9).AddMinutes(20 * i))),
+            .. Enumerable.Range(0, 4).Select(i => From($"Birch {i}", "Birch Lane", Monday.AddDays(1).AddHours(9).AddMinutes(20 * i))),
+            .. Enumerable.Range(0, 4).Select(i => From($"Cedar {i}", "Cedar Court", Monday.AddDays(2).AddHours(9).AddMinutes(20 * i))),
+            .. Enumerable.Range(0, 3).Select(i => From($"Dogwood {i}", "Dogwood Yard", Monday.AddDays(3).AddHours(9).AddMinutes(20 * i))),
+            .. Enumerable.Range(0, 6).Select(i => From($"Lone {i}", $"Lone Firm {i}", Monday.AddDays(i).AddHours(15))),
+        ]);
+        var triage = _store.Services.GetRequiredService<Data.Triage.TriageService>();
+        var flocks = await _members.FlocksAsync(owner);
+        flocks.Should().HaveCount(4);
+        await triage.ActOnFlockAsync(owner, "me", flocks.Single(f => f.Company == "Birch Lane").Id, Core.Triage.TriageAction.Archive, CancellationToken.None);
+        await triage.ActOnFlockAsync(owner, "me", flocks.Single(f => f.Company == "Cedar Court").Id, Core.Triage.TriageAction.Dismiss, CancellationToken.None);
+        await _settings.UpdateDetectionAsync(owner, "me", new DetectionParameters(24, 72, 4, 1e-4, 6), CancellationToken.None);
+        (await _members.FlocksAsync(owner)).Select(f => (f.Company, f.Status)).Should().BeEquivalentTo(
+        [
+            ("Aspen Row", FlockStatus.Open), ("Birch Lane", FlockStatus.Resolved), ("Cedar Court", FlockStatus.Dismissed), ("Dogwood Yard", FlockStatus.Withdrawn),
+        ]);
+        var saved = DetectionParameters.Of(await _settings.GetAsync(owner, CancellationToken.None));
+
+        var current = await _settings.CurrentAsync(owner, CancellationToken.None);
+
+        var (preview, _) = await _settings.PreviewAsync(owner, saved, CancellationToken.None);
+        current.Should().Be(preview);
+        current.Flocks.Should().Be(2, "the open and the resolved flock");
+        current.Invitations.Should().Be(9);
+    }
+
+    [Fact]
+    public async Task CurrentAsync_NoFlocks_IsZero()
+    {
+        var owner = await _members.AddAsync();
+        await _members.ReceiveAsync(owner, From("Lone", "Lone Firm", Monday));
+
+        var current = await _settings.CurrentAsync(owner, CancellationToken.None);
+
+        current.Should().Be(new Data.Detection.DetectionPreview(0, 0, 0));
     }
 
     [Fact]

@@ -11,9 +11,10 @@ public sealed class SettingsPageTests : IClassFixture<TriageWebFactory>
     public SettingsPageTests(TriageWebFactory factory) => _factory = factory;
 
     [Fact]
-    public async Task Prerendered_ShowsTheFormAtOnce_AndLeavesTheCountToTheCircuit()
+    public async Task Prerendered_ShowsTheFormAndTheStoredFigures_AtOnce()
     {
-        // The member has a flock, so a count made while prerendering would say "With these settings: 1 flock".
+        // The saved settings' figures are the stored flocks', one aggregate: the prerendered page has them, and no
+        // preview (which reads every invitation) runs for them, there or in the circuit.
         var member = await ApiMember.CreateAsync(_factory, "settings-prerender");
         await member.PostOkAsync("/api/invitations", Drafts.FourColleagues("Vogt Legal"));
         var browser = await member.SignInAsync(_factory);
@@ -23,7 +24,7 @@ public sealed class SettingsPageTests : IClassFixture<TriageWebFactory>
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
         html.Should().Contain("data-testid=\"gap\"", "the form is there before the circuit starts")
-            .And.Contain("Counting…")
-            .And.NotContain("With these settings", "the preview reads the member's invitations and is counted once, in the circuit");
+            .And.Contain("With these settings: <b>1 flock</b>, ")
+            .And.NotContain("Counting…");
     }
 }
