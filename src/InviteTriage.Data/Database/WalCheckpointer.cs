@@ -32,10 +32,13 @@ internal sealed class WalCheckpointer
     private readonly IntPtr _self;
     private int _pending;
     private long _checkpoints;
+    private static bool _nativeHook = true;
 
     private WalCheckpointer(string connectionString)
     {
-        _connectionString = connectionString;
+        // ReadWrite, never Create: a checkpoint asked for just before the store was deleted or replaced (a restore, a
+        // test's teardown) must not leave an empty store and an open handle where the file was.
+        _connectionString = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString();
 
         // One per store for the life of the process, as its connections' pool is.
         _self = GCHandle.ToIntPtr(GCHandle.Alloc(this));
@@ -50,12 +53,24 @@ internal sealed class WalCheckpointer
     /// <summary>The checkpointer of a store, one per connection string, shared by every context over it.</summary>
     public static WalCheckpointer For(string connectionString) => ByStore.GetOrAdd(connectionString, cs => new WalCheckpointer(cs));
 
-    /// <summary>Hooks a connection's commits; the hook stays with the native connection as the pool hands it on.</summary>
+    /// <summary>
+    /// Hooks a connection's commits; the hook stays with the native connection as the pool hands it on. Where the native
+    /// library is not SQLitePCLRaw's e_sqlite3 (another bundle), the connection keeps SQLite's own checkpoint.
+    /// </summary>
     public void Attach(SqliteConnection connection)
     {
-        if (connection.Handle is { } handle)
+        if (connection.Handle is not { } handle || !_nativeHook)
+        {
+            return;
+        }
+
+        try
         {
             sqlite3_wal_hook(handle.DangerousGetHandle(), Hook, _self);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            _nativeHook = false;
         }
     }
 
@@ -102,10 +117,11 @@ internal sealed class WalCheckpointer
             command.ExecuteNonQuery();
             Interlocked.Increment(ref _checkpoints);
         }
-        catch (SqliteException)
+        catch (Exception)
         {
-            // The store is gone or busy being replaced (a restore); the log waits for the next commit's request or for
-            // the inline checkpoint, and SQLite checkpoints it when its last connection closes anyway.
+            // On a thread-pool thread, where an exception would end the process. The store is gone or being replaced (a
+            // restore), or busy: the log waits for the next commit's request or for the inline checkpoint, and SQLite
+            // checkpoints it when its last connection closes anyway.
         }
         finally
         {

@@ -117,7 +117,7 @@ internal sealed class SqliteInvitationInsert : InvitationInsert
     private void Time(int index, DateTime time)
     {
         Span<byte> text = stackalloc byte[32];
-        var utc = time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time;
+        var utc = UtcDateTimeConverter.ToStored(time);
         if (!utc.TryFormat(text, out var length, TimeFormat, CultureInfo.InvariantCulture))
         {
             throw new InvalidOperationException($"{time:O} does not fit the store's time format.");
