@@ -112,7 +112,8 @@ internal sealed class ImportStatements(StoreCommands sql, string ownerId, long b
     /// <summary>
     /// The owner's invitations from one profile with no company, for each contact of an export: through the sender's
     /// index, which holds a few rows, and not the owner's companies' index, where every invitation without a company
-    /// (all of an export's) sits under one key.
+    /// (all of an export's) sits under one key. A sender who invited many members (a campaign's) has their rows there
+    /// too, read past by owner: hundreds at most, against every companyless invitation of the member.
     /// </summary>
     internal static string CompanylessSql(StoreDialect dialect) =>
         $"""

@@ -45,6 +45,25 @@ public abstract class ImportServiceTests
         (batch.Added, batch.Duplicates).Should().Be((0, 2), "the batch keeps its counts");
     }
 
+    /// <summary>
+    /// A row without an id whose sender sent one with an id in the same minute is a duplicate (FORMATS.md's minute key).
+    /// The lookup reads the sender's index over the minute's times, so the minute's first and last tick must both be
+    /// in it, on either store (PostgreSQL keeps microseconds, and rounds the last tick up into the next minute).
+    /// </summary>
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(TimeSpan.TicksPerMinute - 1)]
+    public async Task ImportAsync_ARowWithoutAnIdAtTheTimeOfOneWithAnId_IsADuplicate(long tickOfMinute)
+    {
+        var owner = await _members.AddAsync();
+        var sentAt = Monday.AddHours(9).AddTicks(tickOfMinute);
+        await _members.ReceiveAsync(owner, [From("Ann Lee", "Acme", sentAt) with { ExternalId = "6132985418842456064" }]);
+
+        var again = await _members.ReceiveAsync(owner, [From("Ann Lee", "Acme", sentAt)]);
+
+        (again.Added, again.Duplicates).Should().Be((0, 1));
+    }
+
     [Fact]
     public async Task ImportAsync_ARejectedFieldHoldingNul_IsRecordedWithoutIt_OnEveryStore()
     {
