@@ -27,21 +27,21 @@ internal static class FixedWork
         return times;
     }
 
-    /// <summary>Rounds of <see cref="Work"/> that take the median's time: the fastest of a few tries, doubled until long enough.</summary>
+    /// <summary>Rounds of <see cref="Work"/> that take the median's time: the middle of five tries, doubled until long enough.</summary>
     private static long Calibrate(double medianMs)
     {
         var rounds = 1_000L;
         while (true)
         {
-            var fastest = Enumerable.Range(0, 5).Min(_ =>
+            var middle = Enumerable.Range(0, 5).Select(_ =>
             {
                 var started = Stopwatch.GetTimestamp();
                 Work(rounds);
                 return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            });
-            if (fastest >= medianMs / 4)
+            }).Order().ElementAt(2);
+            if (middle >= medianMs / 4)
             {
-                return Math.Max(1, (long)(rounds * medianMs / fastest));
+                return Math.Max(1, (long)(rounds * medianMs / middle));
             }
 
             rounds *= 2;
